@@ -40,3 +40,39 @@ export interface NetworkRecord {
 	/** e.g. 'ECONNREFUSED', 'dropped by fault injection' */
 	error: string | null;
 }
+
+/** Which traffic a record belongs to: learner services talking, or spans/queries to the Jaeger backend. */
+export type TrafficKind = 'service' | 'backend';
+
+/** NetworkRecord plus what the Network panel filters and labels by. */
+export interface NetworkRecordEx extends NetworkRecord {
+	kind: TrafficKind;
+	/** fault injected on this message, e.g. 'drop', 'status 503', 'delay 200ms' */
+	fault: string | null;
+}
+
+/** The errors a real HTTP client reports, by their Node error codes. */
+export type NetworkErrorCode = 'ENOTFOUND' | 'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT';
+
+/** Latency and faults for the links that match (unset fields match everything). Later rules win. */
+export interface LinkRule {
+	from?: string;
+	to?: string;
+	port?: number;
+	/** one-way delay, applied to the request and again to the response */
+	latencyMs?: number;
+	/** uniform extra delay in [0, jitterMs) per leg */
+	jitterMs?: number;
+	fault?: FaultRule;
+}
+
+export interface FaultRule {
+	/** probability 0..1 that the request is lost: the client sees ECONNRESET (socket hang up) */
+	drop?: number;
+	/** answer with this status instead of calling the server … */
+	errorStatus?: number;
+	/** … with this probability 0..1 (default 1 when errorStatus is set) */
+	errorRate?: number;
+	/** extra delay before the server sees the request */
+	delayMs?: number;
+}

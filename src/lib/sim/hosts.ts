@@ -1,0 +1,7 @@
+/** The backend's host names on the simulated network (its ports belong to src/lib/backend). */
+export const BACKEND_HOSTS = ['jaeger-agent', 'jaeger-collector', 'jaeger-query'] as const;
+
+/** Service names become host names: lower-case letters, digits and dashes, as DNS would accept. */
+export function isValidHostName(name: string): boolean {
+	return /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name);
+}

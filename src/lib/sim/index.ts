@@ -1,0 +1,21 @@
+// The simulated world's public face: network, HTTP on it, and the runtime modules learner code imports.
+export type * from './types';
+export { createNetwork, type Network, type NetworkOptions, type Listener } from './network/network';
+export { NetworkError, isNetworkError } from './network/errors';
+export { parseTarget } from './network/target';
+export { normalizeHeaders, type HeadersInput } from './headers';
+export { BACKEND_HOSTS, isValidHostName } from './hosts';
+export { queryParams, type QueryParams } from './http/query';
+export {
+	toServerRequest,
+	toSimResponse,
+	runHandler,
+	type ServerRequest,
+	type ServerHandler,
+	type HandlerResult
+} from './http/server';
+export { SimFetchResponse, ResponseHeaders } from './http/response';
+export { createFetch, type SimFetch, type FetchInit } from './http/client';
+export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
+export { createTimeModule, type TourTime } from './runtime/time';
+export { createProcessModule, splitArgs, type TourProcess } from './runtime/process';
