@@ -1,0 +1,4 @@
+import { argv } from 'tour/process';
+
+const helloTo = argv[0];
+// Print the greeting: Hello, <name>!

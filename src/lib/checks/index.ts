@@ -1,0 +1,3 @@
+export type * from './types';
+export { defineCheck } from './define';
+export { printed } from './console';

@@ -1,0 +1,29 @@
+import type { Trace } from '../model/types';
+import type { NetworkRecord } from '../sim/types';
+
+/** One line a service printed. */
+export interface ConsoleLine {
+	service: string;
+	stream: 'out' | 'err';
+	text: string;
+}
+
+/** What a run produced — all a check may look at. It judges the traces, never the source text. */
+export interface RunOutput {
+	traces: Trace[];
+	console: ConsoleLine[];
+	network: NetworkRecord[];
+	/** the Arguments field, split like a shell would */
+	args: string[];
+	/** errors that stopped a service: time limit, uncaught throw */
+	errors: string[];
+}
+
+/** One line in the Checks region: what was expected, whether it held, and a hint that teaches when not. */
+export interface CheckItem {
+	label: string;
+	ok: boolean;
+	hint?: string;
+}
+
+export type StepCheck = (run: RunOutput) => CheckItem[] | Promise<CheckItem[]>;
