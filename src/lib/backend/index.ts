@@ -1,0 +1,26 @@
+// The simulated Jaeger backend's public face: other parts import from here, never the files behind it.
+export { createBackend, HOSTS, PORTS } from './backend';
+export type { Backend, BackendOptions, BackendStats } from './backend';
+export { createAgent, DEFAULT_AGENT_OPTIONS } from './agent';
+export type { Agent, AgentOptions, AgentStats, AgentDropReason } from './agent';
+export { createCollector, CollectorUnavailableError } from './collector';
+export type { BatchResult, Collector, CollectorStats, DropReason } from './collector';
+export { MemoryStore, DEFAULT_STORE_LIMITS } from './store/memory-store';
+export type { OperationEntry, StoreEvent, StoreLimits, StoreStats, TraceQuery, WriteResult } from './store/memory-store';
+export { DEFAULT_LIMITS as DEFAULT_VALIDATION_LIMITS, validateSpan } from './validate';
+export type { RejectReason, ValidationLimits } from './validate';
+export { normalizeSpanId, normalizeTraceId } from './ids';
+export { createSamplingManager, COURSE_DEFAULT_STRATEGY } from './sampling';
+export type { SamplingConfig, SamplingManager, SamplingStrategy, PerOperationSampling, OperationSamplingStrategy } from './sampling';
+export { createQueryHandler } from './query/handler';
+export { createQueryClient, QueryError } from './query/client';
+export type { DependenciesParams, FetchLike, FetchLikeInit, FetchLikeResponse, FindTracesParams, QueryClient } from './query/client';
+export { parseDuration, parseLogfmt } from './query/params';
+export { fetchFromHandlers, findHandler } from './routing';
+export type { HandlerEntry } from './routing';
+export { createIndexedDbPersistence } from './persistence';
+export type { PersistedTrace, PersistenceChanges, TracePersistence } from './persistence';
+export type { RestoreResult } from './store-sync';
+export type { Timers } from './timers';
+export { createBackendWorkerApi } from './worker-api';
+export type { BackendWorkerApi, WorkerBackendOptions } from './worker-api';

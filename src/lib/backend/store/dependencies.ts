@@ -1,0 +1,37 @@
+// Service → service edges, computed as Jaeger's memory store does: for every span whose CHILD_OF
+// parent (in the same trace) belongs to another service, one call from the parent's service to
+// the span's. FOLLOWS_FROM does not count, as in Jaeger.
+import type { DependencyLink, SpanRecord } from '../../model/index';
+
+const SEP = '\u0000';
+
+/** One "parent\0child" entry per cross-service call in one trace. */
+export function traceCalls(records: SpanRecord[]): string[] {
+	const serviceOf = new Map<string, string>();
+	for (const r of records) serviceOf.set(r.spanID, r.process.serviceName);
+	const calls: string[] = [];
+	for (const r of records) {
+		const parentRef = r.references.find((ref) => ref.refType === 'CHILD_OF' && ref.traceID === r.traceID);
+		if (!parentRef) continue;
+		const parent = serviceOf.get(parentRef.spanID);
+		if (parent !== undefined && parent !== r.process.serviceName) calls.push(parent + SEP + r.process.serviceName);
+	}
+	return calls;
+}
+
+export class CallCounter {
+	private readonly counts = new Map<string, number>();
+
+	add(calls: string[]): void {
+		for (const c of calls) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
+	}
+
+	links(): DependencyLink[] {
+		const out: DependencyLink[] = [];
+		for (const [k, callCount] of this.counts) {
+			const i = k.indexOf(SEP);
+			out.push({ parent: k.slice(0, i), child: k.slice(i + 1), callCount });
+		}
+		return out.sort((a, b) => (a.parent + SEP + a.child < b.parent + SEP + b.child ? -1 : 1));
+	}
+}

@@ -1,0 +1,96 @@
+// Postings lists: for each index key (a service, an operation, a tag value …) the sequence numbers
+// of the live traces that have it, ascending. Sequence numbers are handed out in arrival order and
+// eviction always removes the oldest trace, so an evicted trace is always at the head of every list
+// it is in: eviction is an O(1) head bump per key, and a list that empties is deleted, which keeps
+// the index as bounded as the store.
+
+export class Posting {
+	/** Ascending trace sequence numbers; entries before `head` are evicted. */
+	seqs: number[] = [];
+	head = 0;
+	constructor(readonly key: string) {}
+
+	get size(): number {
+		return this.seqs.length - this.head;
+	}
+
+	/** Index of seq in seqs (≥ head), or -1. Binary search: the list is ascending. */
+	indexOf(seq: number): number {
+		let lo = this.head;
+		let hi = this.seqs.length - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >>> 1;
+			const v = this.seqs[mid];
+			if (v === seq) return mid;
+			if (v < seq) lo = mid + 1;
+			else hi = mid - 1;
+		}
+		return -1;
+	}
+
+	has(seq: number): boolean {
+		const last = this.seqs[this.seqs.length - 1];
+		return last === seq || (last > seq && this.indexOf(seq) >= 0);
+	}
+
+	/** Adds seq keeping the order; false when it was already there. Usually an append. */
+	insert(seq: number): boolean {
+		const seqs = this.seqs;
+		let i = seqs.length;
+		// A span for an older trace arrives after newer traces started: walk back to its place.
+		while (i > this.head && seqs[i - 1] > seq) i--;
+		if (i > this.head && seqs[i - 1] === seq) return false;
+		if (i === seqs.length) seqs.push(seq);
+		else seqs.splice(i, 0, seq);
+		return true;
+	}
+
+	/** Removes seq; it is normally the head (the oldest trace). */
+	remove(seq: number): void {
+		if (this.seqs[this.head] === seq) {
+			this.head++;
+			// Compact once the dead prefix dominates, so the array does not grow forever.
+			if (this.head > 1024 && this.head * 2 > this.seqs.length) {
+				this.seqs = this.seqs.slice(this.head);
+				this.head = 0;
+			}
+			return;
+		}
+		const i = this.indexOf(seq);
+		if (i >= 0) this.seqs.splice(i, 1);
+	}
+}
+
+export class PostingsIndex {
+	private readonly lists = new Map<string, Posting>();
+
+	get(key: string): Posting | undefined {
+		return this.lists.get(key);
+	}
+
+	/** Adds trace `seq` under `key`; returns the posting when the trace was not under it yet. */
+	add(key: string, seq: number): Posting | null {
+		let p = this.lists.get(key);
+		if (!p) {
+			p = new Posting(key);
+			this.lists.set(key, p);
+		}
+		return p.insert(seq) ? p : null;
+	}
+
+	/** Removes trace `seq` from `posting`; returns true when the list emptied and was dropped. */
+	remove(posting: Posting, seq: number): boolean {
+		posting.remove(seq);
+		if (posting.size > 0) return false;
+		this.lists.delete(posting.key);
+		return true;
+	}
+
+	get keyCount(): number {
+		return this.lists.size;
+	}
+
+	clear(): void {
+		this.lists.clear();
+	}
+}

@@ -1,0 +1,43 @@
+// Samples at most `maxTracesPerSecond` new traces per second (leaky bucket).
+import { SAMPLER_TYPE_RATE_LIMITING } from '../constants';
+import { RateLimiter } from './rate_limiter';
+import type { Sampler, SamplingDecision } from './sampler';
+
+export class RateLimitingSampler implements Sampler {
+	private limiter: RateLimiter;
+	private decision!: SamplingDecision;
+	private max = -1;
+
+	constructor(
+		maxTracesPerSecond: number,
+		private readonly now: () => number = Date.now,
+		private readonly decisionType: string = SAMPLER_TYPE_RATE_LIMITING
+	) {
+		if (!(maxTracesPerSecond >= 0)) throw new Error(`maxTracesPerSecond must be >= 0. Received ${maxTracesPerSecond}`);
+		this.limiter = new RateLimiter(maxTracesPerSecond, Math.max(1, maxTracesPerSecond), now);
+		this.update(maxTracesPerSecond);
+	}
+
+	get maxTracesPerSecond(): number {
+		return this.max;
+	}
+
+	/** Returns whether the limit changed. */
+	update(maxTracesPerSecond: number): boolean {
+		if (!(maxTracesPerSecond >= 0)) throw new Error(`maxTracesPerSecond must be >= 0. Received ${maxTracesPerSecond}`);
+		if (maxTracesPerSecond === this.max) return false;
+		// below 1/s the bucket still holds one whole trace, otherwise nothing would ever pass
+		this.limiter.update(maxTracesPerSecond, Math.max(1, maxTracesPerSecond));
+		this.max = maxTracesPerSecond;
+		this.decision = { type: this.decisionType, param: maxTracesPerSecond };
+		return true;
+	}
+
+	sample(): SamplingDecision | null {
+		return this.limiter.checkCredit(1) ? this.decision : null;
+	}
+
+	close(callback?: () => void): void {
+		callback?.();
+	}
+}

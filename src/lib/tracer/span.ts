@@ -1,0 +1,148 @@
+// A span while it is open, and the plain SpanRecord it becomes when it is finished.
+// Storage is lazy and flat (tags as [k, v, k, v …], converted to KeyValues only in toRecord) and an
+// unsampled span stores nothing at all, so instrumented-but-unsampled code stays cheap.
+import { Span, Tags } from 'opentracing';
+import type { Reference } from 'opentracing';
+import type { RefType, SpanLog, SpanRecord, SpanReference } from '../model/types';
+import { setBaggageItem } from './baggage_setter';
+import { normalizeBaggageKey } from './baggage_limits';
+import { FLAG_DEBUG, FLAG_SAMPLED } from './constants';
+import { objectToKeyValues, pairsToKeyValues } from './key_values';
+import { JaegerSpanContext } from './span_context';
+import type { JaegerTracer } from './tracer';
+
+const SAMPLING_PRIORITY = Tags.SAMPLING_PRIORITY;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export class JaegerSpan extends Span {
+	/** µs since the epoch, or -1 while the span is open (or was never sampled) */
+	duration = -1;
+	finished = false;
+	/** [key0, value0, key1, value1, …]; null until the first tag of a sampled span */
+	tagPairs: unknown[] | null = null;
+	logs: SpanLog[] | null = null;
+
+	constructor(
+		readonly owner: JaegerTracer,
+		public ctx: JaegerSpanContext,
+		public operationName: string,
+		/** µs since the epoch */
+		readonly startTime: number,
+		/** the references startSpan was given (childOf is turned into one by opentracing) */
+		readonly references: Reference[] | null,
+		/** how this span relates to its parent (ctx.parentId), null for a root span */
+		readonly parentRefType: RefType | null
+	) {
+		super();
+	}
+
+	get serviceName(): string {
+		return this.owner.serviceName;
+	}
+
+	isSampled(): boolean {
+		return (this.ctx.flags & FLAG_SAMPLED) !== 0;
+	}
+
+	/** Internal tags (sampler, debug id) skip the sampling-priority logic. */
+	pushTag(key: string, value: unknown): void {
+		if (this.tagPairs === null) this.tagPairs = [key, value];
+		else this.tagPairs.push(key, value);
+	}
+
+	protected _context(): JaegerSpanContext {
+		return this.ctx;
+	}
+
+	protected _tracer(): JaegerTracer {
+		return this.owner;
+	}
+
+	protected _setOperationName(name: string): void {
+		this.operationName = name;
+	}
+
+	protected _setBaggageItem(key: string, value: string): void {
+		setBaggageItem(this, normalizeBaggageKey(String(key)), value, this.owner.baggageLimits, this.owner.metrics);
+	}
+
+	protected _getBaggageItem(key: string): string | undefined {
+		return this.ctx.baggage[normalizeBaggageKey(String(key))];
+	}
+
+	protected _addTags(tags: { [key: string]: unknown }): void {
+		if (tags === null || typeof tags !== 'object') return;
+		const priority = tags[SAMPLING_PRIORITY];
+		if (priority !== undefined && priority !== null && this.applySamplingPriority(priority)) {
+			this.pushTag(SAMPLING_PRIORITY, priority);
+		}
+		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
+		for (const key in tags) {
+			if (key !== SAMPLING_PRIORITY && hasOwn.call(tags, key)) this.pushTag(key, tags[key]);
+		}
+	}
+
+	/**
+	 * `sampling.priority` > 0 makes the span sampled and debug, 0 unsampled (jaeger-client).
+	 * Returns whether the tag itself should be recorded.
+	 */
+	private applySamplingPriority(priority: unknown): boolean {
+		if (Number(priority) > 0) {
+			if ((this.ctx.flags & FLAG_DEBUG) !== 0) return false;
+			this.ctx.flags |= FLAG_SAMPLED | FLAG_DEBUG;
+			return true;
+		}
+		this.ctx.flags &= ~(FLAG_SAMPLED | FLAG_DEBUG);
+		return true;
+	}
+
+	protected _log(fields: { [key: string]: unknown }, timestamp?: number): void {
+		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
+		const record: SpanLog = {
+			timestamp: timestamp != null ? Math.round(timestamp * 1000) : this.owner.nowUs(),
+			// Converted now, not at finish: learners reuse and mutate field objects between log calls.
+			fields: fields !== null && typeof fields === 'object' ? objectToKeyValues(fields) : objectToKeyValues({ event: String(fields) })
+		};
+		if (this.logs === null) this.logs = [record];
+		else this.logs.push(record);
+	}
+
+	protected _finish(finishTime?: number): void {
+		if (this.finished) {
+			this.owner.logger.error(`operation=${this.operationName},context=${this.ctx.toString()}#You can only call finish() on a span once.`);
+			return;
+		}
+		this.finished = true;
+		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
+		const end = finishTime != null ? Math.round(finishTime * 1000) : this.owner.nowUs();
+		this.duration = end - this.startTime;
+		this.owner.reportSpan(this);
+	}
+
+	/** The finished span as plain data (Jaeger JSON shape, process inline). */
+	toRecord(): SpanRecord {
+		const ctx = this.ctx;
+		const references: SpanReference[] = [];
+		if (this.parentRefType !== null) references.push({ refType: this.parentRefType, traceID: ctx.traceId, spanID: ctx.parentId });
+		if (this.references !== null) {
+			for (const ref of this.references) {
+				const c = ref.referencedContext();
+				if (!(c instanceof JaegerSpanContext) || !c.isValid) continue;
+				if (c.traceId === ctx.traceId && c.spanId === ctx.parentId) continue; // already the parent
+				references.push({ refType: ref.type() === 'follows_from' ? 'FOLLOWS_FROM' : 'CHILD_OF', traceID: c.traceId, spanID: c.spanId });
+			}
+		}
+		return {
+			traceID: ctx.traceId,
+			spanID: ctx.spanId,
+			flags: ctx.flags,
+			operationName: this.operationName,
+			references,
+			startTime: this.startTime,
+			duration: Math.max(this.duration, 0),
+			tags: this.tagPairs === null ? [] : pairsToKeyValues(this.tagPairs),
+			logs: this.logs === null ? [] : this.logs.slice(),
+			process: this.owner.process
+		};
+	}
+}
