@@ -15,3 +15,8 @@ export { fromZipkin, type ZipkinReadStats } from './convert/zipkin';
 export { buildTree, childrenOf, indexSpanIDs, type SpanTree } from './analysis/tree';
 export { traceSummary, serviceOf, isErrorSpan, type TraceSummary } from './analysis/summary';
 export { detectClockSkew, warnClockSkew, type ClockSkew } from './analysis/clock-skew';
+export { criticalPath, criticalTimeBySpan, type CriticalPathSection } from './analysis/critical-path';
+export { selfTimes } from './analysis/self-time';
+export { traceStatistics, type SpanGroupStatistics, type StatisticsGrouping } from './analysis/statistics';
+export { dependencyLinks, countDependencies, linksFromCounts } from './analysis/dependencies';
+export { compareTraces, type TraceComparison, type ComparisonRow, type ComparedSide } from './analysis/compare';
