@@ -55,14 +55,14 @@ export function installAsyncContext(target: typeof globalThis | PatchableGlobal 
 		const scope = contextSlot.current;
 		return nativeThen.call(
 			this,
-			typeof onFulfilled === 'function' ? bind(onFulfilled as AnyFn, scope) : onFulfilled,
-			typeof onRejected === 'function' ? bind(onRejected as AnyFn, scope) : onRejected
+			(typeof onFulfilled === 'function' ? bind(onFulfilled as AnyFn, scope) : onFulfilled) as never,
+			(typeof onRejected === 'function' ? bind(onRejected as AnyFn, scope) : onRejected) as never
 		);
 	} as typeof proto.then;
 
 	// A constructor function sharing the native prototype: `instanceof Promise`, `.then` species and
 	// every static keep their native behaviour; only `new Promise(executor)` is wrapped.
-	const ContextPromise = function Promise(this: unknown, executor: AnyFn) {
+	const ContextPromise: PromiseConstructor = function Promise(this: unknown, executor: AnyFn): unknown {
 		if (!new.target) return NativePromise.call(this, executor as never); // throws like native
 		const wrapped =
 			typeof executor === 'function'
@@ -75,7 +75,7 @@ export function installAsyncContext(target: typeof globalThis | PatchableGlobal 
 						}
 					}
 				: executor;
-		return Reflect.construct(NativePromise, [wrapped], new.target === ContextPromise ? NativePromise : new.target);
+		return Reflect.construct(NativePromise, [wrapped], (new.target as unknown) === ContextPromise ? NativePromise : new.target);
 	} as unknown as PromiseConstructor;
 	Object.setPrototypeOf(ContextPromise, NativePromise);
 	Object.defineProperty(ContextPromise, 'prototype', { value: proto });

@@ -5,8 +5,8 @@ import type { TracerMetrics } from './metrics';
 import type { JaegerSpanContext } from './span_context';
 
 export interface BaggageLogTarget {
-	context(): JaegerSpanContext;
-	log(fields: Record<string, unknown>): unknown;
+	ctx: JaegerSpanContext;
+	log(fields: { [key: string]: unknown }): unknown;
 }
 
 export function setBaggageItem(
@@ -16,7 +16,7 @@ export function setBaggageItem(
 	limits: BaggageLimits,
 	metrics: TracerMetrics
 ): void {
-	const ctx = span.context();
+	const ctx = span.ctx;
 	let value = typeof rawValue === 'string' ? rawValue : String(rawValue);
 	const log = (extra: Record<string, string>) => {
 		if (ctx.isSampled()) span.log({ event: 'baggage', key, value, ...extra });

@@ -2,7 +2,7 @@
 // manager, the codecs and the reporter. Extends opentracing's Tracer and overrides only its
 // `_`-prefixed hooks, so the public API (and `childOf` handling) is the opentracing package's own.
 import { FORMAT_BINARY, FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, REFERENCE_CHILD_OF, REFERENCE_FOLLOWS_FROM, Tracer } from 'opentracing';
-import type { SpanContext, SpanOptions, Span } from 'opentracing';
+import type { Reference, SpanContext, SpanOptions, Span } from 'opentracing';
 import type { Process, RefType } from '../model/types';
 import { DEFAULT_BAGGAGE_LIMITS, sanitizeBaggage, type BaggageLimits } from './baggage_limits';
 import { B3Codec } from './codecs/b3_codec';
@@ -162,7 +162,7 @@ export class JaegerTracer extends Tracer {
 	}
 
 	/** A new trace; `container` is an extracted context holding only baggage and/or a debug id. */
-	private startRoot(name: string, startTime: number, refs: StartSpanOptions['references'] | null, container: JaegerSpanContext | null): JaegerSpan {
+	private startRoot(name: string, startTime: number, refs: Reference[] | null, container: JaegerSpanContext | null): JaegerSpan {
 		const traceId = this.traceId128bit ? randomId128() : randomId64();
 		// Like jaeger-client, a root span's id is the (low 64 bits of the) trace id.
 		const spanId = traceId.length === 32 ? traceId.slice(16) : traceId;
