@@ -1,3 +1,22 @@
+// What lesson checks are written with. A check judges the run's traces, console and network —
+// never the learner's source text — so any correct way of writing the code passes.
 export type * from './types';
 export { defineCheck } from './define';
 export { printed } from './console';
+export { allSpans, findSpan, findSpans, parentOf, tagValue, logsOf, type FoundSpan, type SpanSelector } from './spans';
+export {
+	spanReported,
+	spanCount,
+	traceCount,
+	totalSpans,
+	isRoot,
+	childOf,
+	referenceType,
+	sameTrace,
+	hasTag,
+	lacksTag,
+	hasLog,
+	operationExcludes,
+	headerSent,
+	noErrors
+} from './expect';

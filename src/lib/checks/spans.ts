@@ -1,0 +1,50 @@
+// Finding spans in what a run produced. A FoundSpan carries its trace and service so the other
+// helpers can judge parents, trace membership and tags without looking anything up again.
+import type { KeyValue, Span, Trace } from '../model/types';
+import type { RunOutput } from './types';
+
+export interface FoundSpan {
+	span: Span;
+	trace: Trace;
+	service: string;
+}
+
+/** Which span a check means: the service that reported it and its operation name. */
+export interface SpanSelector {
+	service?: string;
+	operation: string;
+}
+
+export function allSpans(run: RunOutput): FoundSpan[] {
+	return run.traces.flatMap((trace) =>
+		trace.spans.map((span) => ({ span, trace, service: trace.processes[span.processID]?.serviceName ?? '?' }))
+	);
+}
+
+export function describe(sel: SpanSelector): string {
+	return sel.service ? `${sel.service}'s "${sel.operation}" span` : `the "${sel.operation}" span`;
+}
+
+export function findSpans(run: RunOutput, sel: SpanSelector): FoundSpan[] {
+	return allSpans(run).filter((f) => f.span.operationName === sel.operation && (!sel.service || f.service === sel.service));
+}
+
+export function findSpan(run: RunOutput, sel: SpanSelector): FoundSpan | undefined {
+	return findSpans(run, sel)[0];
+}
+
+/** The span this one is a child of (its CHILD_OF reference, else its first reference), if in the run. */
+export function parentOf(run: RunOutput, f: FoundSpan): FoundSpan | undefined {
+	const ref = f.span.references.find((r) => r.refType === 'CHILD_OF') ?? f.span.references[0];
+	if (!ref) return undefined;
+	return allSpans(run).find((o) => o.span.spanID === ref.spanID && o.span.traceID === ref.traceID);
+}
+
+export function tagValue(f: FoundSpan, key: string): KeyValue['value'] | undefined {
+	return f.span.tags.find((t) => t.key === key)?.value;
+}
+
+/** Log records as plain objects: {event: 'string-format', value: 'Hello, Bryan!'}. */
+export function logsOf(f: FoundSpan): Record<string, KeyValue['value']>[] {
+	return f.span.logs.map((l) => Object.fromEntries(l.fields.map((kv) => [kv.key, kv.value])));
+}

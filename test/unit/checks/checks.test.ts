@@ -1,0 +1,99 @@
+import { describe, it, expect } from 'vitest';
+import { recordsToTraces } from '../../../src/lib/model';
+import type { SpanRecord } from '../../../src/lib/model/types';
+import * as c from '../../../src/lib/checks';
+import type { RunOutput } from '../../../src/lib/checks';
+
+let nextId = 1;
+function rec(service: string, operation: string, traceID: string, parent?: SpanRecord, extra: Partial<SpanRecord> = {}): SpanRecord {
+	return {
+		traceID,
+		spanID: (nextId++).toString(16).padStart(16, '0'),
+		flags: 1,
+		operationName: operation,
+		references: parent ? [{ refType: 'CHILD_OF', traceID: parent.traceID, spanID: parent.spanID }] : [],
+		startTime: 1_700_000_000_000_000,
+		duration: 1000,
+		tags: [],
+		logs: [],
+		process: { serviceName: service, tags: [] },
+		...extra
+	};
+}
+
+function run(records: SpanRecord[], more: Partial<RunOutput> = {}): RunOutput {
+	return { traces: recordsToTraces(records), console: [], network: [], args: ['Bryan'], errors: [], ...more };
+}
+
+describe('checks', () => {
+	const root = rec('hello-world', 'say-hello', 'aa', undefined, {
+		tags: [{ key: 'hello-to', type: 'string', value: 'Bryan' }],
+		logs: [{ timestamp: 1, fields: [{ key: 'event', type: 'string', value: 'string-format' }, { key: 'value', type: 'string', value: 'Hello, Bryan!' }] }]
+	});
+	const format = rec('hello-world', 'formatString', 'aa', root);
+	const server = rec('formatter', 'format', 'aa', format, { tags: [{ key: 'span.kind', type: 'string', value: 'server' }] });
+	const stray = rec('hello-world', 'printHello', 'bb');
+	const good = run([format, server, root]);
+	const split = run([format, server, root, stray]);
+
+	it('finds spans by service and operation', () => {
+		expect(c.findSpan(good, { service: 'formatter', operation: 'format' })?.span.spanID).toBe(server.spanID);
+		expect(c.findSpan(good, { service: 'hello-world', operation: 'format' })).toBeUndefined();
+		expect(c.spanReported(good, { operation: 'say-hello' }, 'h').ok).toBe(true);
+		expect(c.spanReported(good, { operation: 'nope' }, 'finish the span').hint).toBe('finish the span');
+	});
+
+	it('judges parent/child, roots and trace membership', () => {
+		expect(c.childOf(good, { operation: 'format' }, { service: 'hello-world', operation: 'formatString' }, 'h').ok).toBe(true);
+		expect(c.childOf(good, { operation: 'format' }, { operation: 'say-hello' }, 'h').ok).toBe(false);
+		expect(c.isRoot(good, { operation: 'say-hello' }, 'h').ok).toBe(true);
+		expect(c.isRoot(good, { operation: 'format' }, 'h').ok).toBe(false);
+		expect(c.sameTrace(good, [{ operation: 'say-hello' }, { operation: 'format' }], 'h').ok).toBe(true);
+		expect(c.sameTrace(split, [{ operation: 'say-hello' }, { operation: 'printHello' }], 'h').ok).toBe(false);
+		expect(c.traceCount(good, 1, 'h').ok).toBe(true);
+		expect(c.traceCount(split, 1, 'h').ok).toBe(false);
+		expect(c.totalSpans(good, 3, 'h').ok).toBe(true);
+		expect(c.referenceType(good, { operation: 'format' }, 'CHILD_OF', 'h').ok).toBe(true);
+		expect(c.referenceType(good, { operation: 'format' }, 'FOLLOWS_FROM', 'h').ok).toBe(false);
+	});
+
+	it('reads tags and logs, comparing values as text', () => {
+		expect(c.hasTag(good, { operation: 'say-hello' }, 'hello-to', 'Bryan', 'h').ok).toBe(true);
+		expect(c.hasTag(good, { operation: 'say-hello' }, 'hello-to', 'Alice', 'h').ok).toBe(false);
+		expect(c.hasTag(good, { operation: 'formatString' }, 'hello-to', undefined, 'h').ok).toBe(false);
+		expect(c.lacksTag(good, { operation: 'formatString' }, 'hello-to', 'h').ok).toBe(true);
+		expect(c.hasLog(good, { operation: 'say-hello' }, { event: 'string-format', value: 'Hello, Bryan!' }, 'h').ok).toBe(true);
+		expect(c.hasLog(good, { operation: 'say-hello' }, { event: 'println' }, 'h').ok).toBe(false);
+	});
+
+	it('catches a name put into the operation name', () => {
+		const bad = run([rec('hello-world', 'say-hello-Bryan', 'cc')]);
+		expect(c.operationExcludes(bad, 'Bryan', 'h').ok).toBe(false);
+		expect(c.operationExcludes(good, 'Bryan', 'h').ok).toBe(true);
+	});
+
+	it('looks at headers on the wire and at console lines', () => {
+		const withNet = run([root], {
+			console: [{ service: 'hello', stream: 'out', text: 'Hello, Bryan!' }],
+			network: [
+				{
+					id: 1, from: 'hello', to: 'formatter:8081', method: 'GET', url: 'http://formatter:8081/format?helloTo=Bryan',
+					requestHeaders: { 'uber-trace-id': 'abc:def:0:1' }, requestBody: '', status: 200, responseHeaders: {}, responseBody: 'Hello, Bryan!',
+					startedAt: 0, latency: 1, error: null
+				}
+			]
+		});
+		expect(c.headerSent(withNet, 'formatter', 'Uber-Trace-Id', /^[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+$/, 'h').ok).toBe(true);
+		expect(c.headerSent(withNet, 'publisher', 'uber-trace-id', undefined, 'h').ok).toBe(false);
+		expect(c.headerSent(withNet, 'formatter', 'uberctx-greeting', undefined, 'h').ok).toBe(false);
+		expect(c.printed(withNet, 'hello', 'Hello, Bryan!', 'h').ok).toBe(true);
+		expect(c.printed(withNet, 'formatter', 'Hello, Bryan!', 'h').ok).toBe(false);
+	});
+
+	it('reports service errors with the hint', () => {
+		const failed = run([], { errors: ['hello: stopped after 5 s (time limit)'] });
+		const item = c.noErrors(failed, 'look for a loop that never ends');
+		expect(item.ok).toBe(false);
+		expect(item.hint).toContain('time limit');
+	});
+});
