@@ -8,7 +8,9 @@ export class TraceImportError extends Error {
 		/** The format being read ('Jaeger JSON', 'OTLP', 'Zipkin v2', …), '' when it was not known yet. */
 		readonly format = '',
 		/** Where in the input: 'resourceSpans[0].scopeSpans[2].spans[5].traceId', '' for the whole file. */
-		readonly path = ''
+		readonly path = '',
+		/** Set only when the safety net in parseTraceFile wrapped an unexpected error (a bug of ours). */
+		readonly unexpected?: unknown
 	) {
 		super(message);
 	}

@@ -22,13 +22,38 @@ export interface ParsedTraceFile {
 	spanRecords: number;
 }
 
+/** Real trace JSON nests about 10 deep; this bounds both parse cost and any walk over the value. */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * Throws when brackets nest deeper than MAX_JSON_DEPTH (outside strings). Checked before JSON.parse,
+ * so 50 MB of `[[[[` is refused after the first thousand characters instead of being built in memory.
+ */
+function checkNesting(text: string): void {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92 /* \ */) i++;
+			else if (c === 34 /* " */) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 91 || c === 123 /* [ { */) {
+			if (++depth > MAX_JSON_DEPTH) throw new TraceImportError(`the file nests brackets deeper than ${MAX_JSON_DEPTH} levels (at character ${i}); no trace format does that`);
+		} else if ((c === 93 || c === 125) /* ] } */ && depth > 0) depth--; // stray closers must not bank credit
+	}
+}
+
 /** JSON, or failing that JSON Lines (one value per non-empty line), as Jaeger UI reads uploads. */
 export function parseJSONOrLines(text: string): { value: unknown; lines: boolean } {
 	if (typeof text !== 'string') throw new TraceImportError(`the file is not text (it is ${describe(text)})`);
+	checkNesting(text);
 	try {
 		return { value: JSON.parse(text), lines: false };
 	} catch (whole) {
 		const lines = text.split('\n');
+		// One line is not JSON Lines: report the JSON error rather than parsing the text a second time.
+		if (lines.filter((l) => l.trim() !== '').length < 2) throw new TraceImportError(`the file is not JSON: ${(whole as Error).message}`);
 		const values: unknown[] = [];
 		for (let i = 0; i < lines.length; i++) {
 			if (lines[i].trim() === '') continue;
@@ -114,6 +139,6 @@ export function parseTraceFile(text: string): ParsedTraceFile {
 	} catch (e) {
 		if (e instanceof TraceImportError) throw e;
 		// Anything else is our bug or an engine limit (e.g. out of memory); still name it for the user.
-		throw new TraceImportError(`the file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+		throw new TraceImportError(`the file could not be read: ${e instanceof Error ? e.message : String(e)}`, '', '', e);
 	}
 }
