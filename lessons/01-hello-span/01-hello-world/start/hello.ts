@@ -1,4 +1,2 @@
-import { argv } from 'tour/process';
-
-const helloTo = argv[0];
+const helloTo = process.argv[2];
 // Print the greeting: Hello, <name>!

@@ -1,8 +1,7 @@
 import { globalTracer } from 'opentracing';
-import { argv } from 'tour/process';
 
 const tracer = globalTracer();
-const helloTo = argv[0];
+const helloTo = process.argv[2];
 
 const span = tracer.startSpan('say-hello');
 console.log(`Hello, ${helloTo}!`);
