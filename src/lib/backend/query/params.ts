@@ -70,7 +70,7 @@ export function parseTags(params: URLSearchParams): Parsed<Record<string, string
 	for (const raw of params.getAll('tags')) {
 		const s = raw.trim();
 		if (s === '') continue;
-		if (s.startsWith('{')) {
+		if (s.startsWith('{') || s.startsWith('[')) {
 			let obj: unknown;
 			try {
 				obj = JSON.parse(s);
