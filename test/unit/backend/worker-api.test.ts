@@ -1,0 +1,73 @@
+// The API backend.worker.ts exposes over comlink, exercised in Node. Answers are checked to be
+// structured-clone safe, since that is how they leave the worker.
+import { describe, expect, it } from 'vitest';
+import { createBackend, createBackendWorkerApi } from '../../../src/lib/backend/index';
+import { span, T0 } from './fixtures';
+
+const now = () => T0 / 1000 + 60_000;
+const api = () => createBackendWorkerApi((options) => createBackend({ ...options, now }));
+
+describe('backend worker API', () => {
+	it('routes requests by host and port, and lists its endpoints', async () => {
+		const w = api();
+		expect(w.endpoints()).toEqual(
+			expect.arrayContaining([
+				{ host: 'jaeger-agent', port: 6831 },
+				{ host: 'jaeger-agent', port: 5778 },
+				{ host: 'jaeger-collector', port: 14268 },
+				{ host: 'jaeger-query', port: 16686 }
+			])
+		);
+		const s = span();
+		const posted = await w.handle('jaeger-collector', 14268, {
+			method: 'POST',
+			url: 'http://jaeger-collector:14268/api/traces',
+			headers: {},
+			body: JSON.stringify({ spans: [s] })
+		});
+		expect(posted.status).toBe(202);
+		const got = await w.handle('jaeger-query', 16686, { method: 'GET', url: `http://jaeger-query:16686/api/traces/${s.traceID}`, headers: {}, body: '' });
+		expect(structuredClone(got)).toEqual(got);
+		expect(JSON.parse(got.body).data[0].traceID).toBe(s.traceID);
+		expect((await w.handle('jaeger-query', 9999, { method: 'GET', url: 'http://jaeger-query:9999/', headers: {}, body: '' })).status).toBe(502);
+	});
+
+	it('stats, clear, init with options, agent and collector switches, sampling strategies', async () => {
+		const w = api();
+		expect(await w.init({ store: { maxTraces: 2 }, agent: { batchSize: 1000, flushIntervalMs: 60_000 } })).toEqual({ restoredTraces: 0, ignored: 0 });
+		const stats = w.stats();
+		expect(structuredClone(stats)).toEqual(stats);
+		expect(stats.store.limits.maxTraces).toBe(2);
+		const send = (spans: unknown[]) =>
+			w.handle('jaeger-agent', 6831, { method: 'POST', url: 'http://jaeger-agent:6831/', headers: {}, body: JSON.stringify({ spans }) });
+		w.stopAgent();
+		await send([span()]);
+		expect(w.stats().agent.droppedByReason['agent-stopped']).toBe(1);
+		w.startAgent();
+		await send([span(), span(), span()]);
+		await w.flush();
+		expect(w.stats().store).toMatchObject({ traces: 2, evictedTraces: 1 });
+		w.clear();
+		expect(w.stats().store.traces).toBe(0);
+		expect(w.stats().agent.received).toBe(0);
+
+		w.setSamplingStrategy('svc', { strategyType: 'PROBABILISTIC', probabilisticSampling: { samplingRate: 0.25 } });
+		const res = await w.handle('jaeger-agent', 5778, { method: 'GET', url: 'http://jaeger-agent:5778/sampling?service=svc', headers: {}, body: '' });
+		expect(JSON.parse(res.body).probabilisticSampling.samplingRate).toBe(0.25);
+		w.stopCollector();
+		expect(
+			(await w.handle('jaeger-collector', 14268, { method: 'POST', url: 'http://jaeger-collector:14268/api/traces', headers: {}, body: '[]' })).status
+		).toBe(503);
+		w.startCollector();
+	});
+
+	it('turns a handler crash into a 500 instead of killing the worker', async () => {
+		const w = createBackendWorkerApi(() => {
+			const b = createBackend({ now });
+			const entries = b.handlers().map((e) => ({ ...e, handler: () => { throw new Error('boom'); } }));
+			return { ...b, handlers: () => entries };
+		});
+		const res = await w.handle('jaeger-query', 16686, { method: 'GET', url: 'http://jaeger-query:16686/api/services', headers: {}, body: '' });
+		expect(res).toMatchObject({ status: 500, body: expect.stringMatching(/boom/) });
+	});
+});
