@@ -3,6 +3,11 @@ import { SAMPLER_TYPE_RATE_LIMITING } from '../constants';
 import { RateLimiter } from './rate_limiter';
 import type { Sampler, SamplingDecision } from './sampler';
 
+/** Below 1/s the bucket still holds one whole trace (else nothing would pass); 0/s means never. */
+function bucketSize(perSecond: number): number {
+	return perSecond === 0 ? 0 : Math.max(1, perSecond);
+}
+
 export class RateLimitingSampler implements Sampler {
 	private limiter: RateLimiter;
 	private decision!: SamplingDecision;
@@ -14,7 +19,7 @@ export class RateLimitingSampler implements Sampler {
 		private readonly decisionType: string = SAMPLER_TYPE_RATE_LIMITING
 	) {
 		if (!(maxTracesPerSecond >= 0)) throw new Error(`maxTracesPerSecond must be >= 0. Received ${maxTracesPerSecond}`);
-		this.limiter = new RateLimiter(maxTracesPerSecond, Math.max(1, maxTracesPerSecond), now);
+		this.limiter = new RateLimiter(maxTracesPerSecond, bucketSize(maxTracesPerSecond), now);
 		this.update(maxTracesPerSecond);
 	}
 
@@ -26,8 +31,7 @@ export class RateLimitingSampler implements Sampler {
 	update(maxTracesPerSecond: number): boolean {
 		if (!(maxTracesPerSecond >= 0)) throw new Error(`maxTracesPerSecond must be >= 0. Received ${maxTracesPerSecond}`);
 		if (maxTracesPerSecond === this.max) return false;
-		// below 1/s the bucket still holds one whole trace, otherwise nothing would ever pass
-		this.limiter.update(maxTracesPerSecond, Math.max(1, maxTracesPerSecond));
+		this.limiter.update(maxTracesPerSecond, bucketSize(maxTracesPerSecond));
 		this.max = maxTracesPerSecond;
 		this.decision = { type: this.decisionType, param: maxTracesPerSecond };
 		return true;
