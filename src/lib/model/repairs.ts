@@ -6,12 +6,15 @@
 import type { Span, Trace } from './types';
 import { buildTree, indexSpanIDs } from './analysis/tree';
 
+/** Adds a warning once: re-importing an exported trace must not double its warnings. */
 export function warnSpan(span: Span, message: string): void {
-	(span.warnings ??= []).push(message);
+	const list = (span.warnings ??= []);
+	if (!list.includes(message)) list.push(message);
 }
 
 export function warnTrace(trace: Trace, message: string): void {
-	(trace.warnings ??= []).push(message);
+	const list = (trace.warnings ??= []);
+	if (!list.includes(message)) list.push(message);
 }
 
 function normaliseLists(trace: Trace): void {
