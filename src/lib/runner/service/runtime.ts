@@ -1,0 +1,110 @@
+import * as opentracing from 'opentracing';
+import {
+	NetworkError,
+	createHttpModule,
+	createProcessModule,
+	createTimeModule,
+	type SimRequest,
+	type SimResponse,
+	type SimHandler
+} from '$lib/sim';
+import type { JaegerTracer } from '$lib/tracer';
+import type { ConsoleSink } from './console-sink';
+import type { Liveness } from './liveness';
+import type { HostApi, SendResult } from './protocol';
+import { createTracingModule } from './tracing-module';
+
+export interface ServiceRuntime {
+	/** what compiled learner code reads from globalThis.__tour_runtime */
+	modules: Record<string, unknown>;
+	handlers: Map<number, SimHandler>;
+	tracers: JaegerTracer[];
+	spans: { sent: number; dropped: number };
+	/** host calls not yet answered (serve() registering a port): start() waits for them */
+	settling: Set<Promise<unknown>>;
+}
+
+export interface RuntimeDeps {
+	service: string;
+	args: string[];
+	host: HostApi;
+	sink: ConsoleSink;
+	liveness: Liveness;
+	maxSpans: number;
+	onHandlerError(e: unknown): void;
+}
+
+function fromSendResult(r: SendResult): SimResponse {
+	if (r.ok) return r.response;
+	if ('code' in r.error) throw new NetworkError(r.error.code, r.error.hostname, r.error.port);
+	throw new TypeError(r.error.message);
+}
+
+/** Builds one service's runtime modules around its host connection. */
+export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
+	const handlers = new Map<number, SimHandler>();
+	const tracers: JaegerTracer[] = [];
+	const settling = new Set<Promise<unknown>>();
+	const settle = <T>(p: Promise<T>) => {
+		settling.add(p);
+		p.finally(() => settling.delete(p));
+		return p;
+	};
+	const send = async (req: SimRequest) => fromSendResult(await d.host.send(req));
+
+	const http = createHttpModule({
+		// learner requests keep the program alive until answered, as sockets do in Node
+		send: (req) => d.liveness.track(send(req)),
+		listen(port, handler) {
+			handlers.set(port, handler);
+			void settle(
+				d.host.listen(port).then((r) => {
+					if (!r.ok) {
+						handlers.delete(port);
+						d.sink.push('err', `serve(${port}): ${r.message}`);
+					}
+				})
+			);
+		},
+		close(port) {
+			handlers.delete(port);
+			d.host.unlisten(port);
+		},
+		handlerError: (e) => d.onHandlerError(e)
+	});
+
+	const tracing = createTracingModule({
+		sendSpans: async (spans) => {
+			const res = await send({
+				method: 'POST',
+				url: 'http://jaeger-agent:6831/',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ spans })
+			});
+			if (res.status >= 300) throw new Error(`agent answered ${res.status}`);
+		},
+		fetch: (url) => send({ method: 'GET', url, headers: {}, body: '' }).then((r) => ({ ok: r.status < 300, status: r.status, text: async () => r.body })),
+		logger: { info: (m) => d.sink.push('out', m), error: (m) => d.sink.push('err', m) },
+		onTracer: (t) => tracers.push(t),
+		maxSpans: d.maxSpans,
+		onCapped: (n) => d.sink.push('system', `span output capped at ${n} spans; later spans are dropped`)
+	});
+
+	const time = createTimeModule(d.liveness.timers.setTimeout);
+	const proc = createProcessModule(d.service, d.args);
+	return {
+		modules: {
+			opentracing,
+			'tour/http': http,
+			'tour/tracing': tracing.module,
+			'jaeger-client': tracing.module,
+			'tour/time': time,
+			'tour/process': proc,
+			globals: { ...d.liveness.timers, fetch: http.fetch, process: proc }
+		},
+		handlers,
+		tracers,
+		spans: tracing.counter,
+		settling
+	};
+}

@@ -1,0 +1,97 @@
+import type { NetworkRecordEx } from '$lib/sim';
+import type { EditorMarker } from '$lib/editor';
+import { Runner } from '../world/runner';
+import type { RunPhase, RunRequest, RunResult } from '../world/types';
+import type { CompilerState } from '../compile/client';
+import type { ConsoleLine } from '../service/protocol';
+
+/**
+ * The reactive state a page shows for runs: console lines, network records, phase, markers. Pages and
+ * tutorial steps hold one; components only render it. Updates arriving in a burst are applied together.
+ */
+export class RunSession {
+	lines = $state.raw<ConsoleLine[]>([]);
+	records = $state.raw<NetworkRecordEx[]>([]);
+	phase = $state<RunPhase | 'idle'>('idle');
+	compiler = $state<CompilerState>({ phase: 'idle' });
+	markers = $state.raw<EditorMarker[]>([]);
+	result = $state.raw<RunResult | null>(null);
+	running = $derived(this.phase !== 'idle' && this.phase !== 'done');
+
+	readonly runner: Runner;
+	#pendingLines: ConsoleLine[] = [];
+	#pendingRecords = new Map<number, NetworkRecordEx>();
+	#scheduled = false;
+	#generation = 0;
+
+	constructor(runner?: Runner) {
+		this.runner = runner ?? new Runner();
+	}
+
+	warm(): void {
+		this.runner.warm();
+		this.runner.compiler.onState((s) => (this.compiler = s));
+	}
+
+	#schedule(gen: number) {
+		if (this.#scheduled) return;
+		this.#scheduled = true;
+		queueMicrotask(() => {
+			this.#scheduled = false;
+			if (gen !== this.#generation) return;
+			if (this.#pendingLines.length) {
+				this.lines = [...this.lines, ...this.#pendingLines];
+				this.#pendingLines = [];
+			}
+			if (this.#pendingRecords.size) {
+				const next = [...this.records];
+				const index = new Map(next.map((r, i) => [r.id, i]));
+				for (const r of this.#pendingRecords.values()) {
+					const i = index.get(r.id);
+					if (i === undefined) next.push(r);
+					else next[i] = r;
+				}
+				this.#pendingRecords.clear();
+				this.records = next;
+			}
+		});
+	}
+
+	async run(req: RunRequest): Promise<RunResult> {
+		const gen = ++this.#generation;
+		this.#pendingLines = [];
+		this.#pendingRecords.clear();
+		this.lines = [];
+		this.records = [];
+		this.markers = [];
+		this.result = null;
+		const result = await this.runner.run(req, {
+			onPhase: (p) => gen === this.#generation && (this.phase = p),
+			onConsole: (l) => {
+				this.#pendingLines.push(l);
+				this.#schedule(gen);
+			},
+			onRecord: (r) => {
+				this.#pendingRecords.set(r.id, r);
+				this.#schedule(gen);
+			}
+		});
+		if (gen !== this.#generation) return result;
+		// the final word: everything the run saw, in case a burst was still queued
+		this.lines = result.console;
+		this.records = result.network.length ? result.network : this.records;
+		this.markers = [
+			...result.diagnostics,
+			...result.errors
+				.filter((e) => e.file && e.line)
+				.map((e) => ({ file: e.file!, line: e.line!, column: e.column ?? 1, message: `${e.service}: ${e.message}`, severity: 'error' as const }))
+		];
+		this.result = result;
+		return result;
+	}
+
+	dispose(): void {
+		this.#generation++;
+		this.runner.dispose();
+	}
+}

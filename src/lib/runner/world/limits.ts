@@ -1,0 +1,28 @@
+/** Defaults a run is held to. Visible in the UI ("stopped after 5 s"), overridable per run. */
+export const DEFAULT_LIMITS = {
+	/** the whole run: starting servers, the clients' main, their requests */
+	timeLimitMs: 5000,
+	/** closing tracers and delivering spans at the end */
+	flushLimitMs: 2000,
+	/** how long a worker may take to answer a ping before it counts as stuck */
+	pingMs: 250,
+	maxConsoleLines: 1000,
+	maxSpans: 5000,
+	/** records kept for the Network panel per run */
+	maxRecords: 5000
+} as const;
+
+/** Resolves to 'timeout' after `ms` unless `p` settles first. */
+export async function within<T>(p: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<{ done: false }>((r) => (timer = setTimeout(() => r({ done: false }), Math.max(0, ms))));
+	try {
+		return await Promise.race([p.then((value) => ({ done: true as const, value })), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+export function formatMs(ms: number): string {
+	return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}

@@ -1,0 +1,67 @@
+import type { LinkRule, NetworkRecordEx } from '$lib/sim';
+import type { Diagnostic } from '../compile/types';
+import type { CompilerState } from '../compile/client';
+import type { ConsoleLine } from '../service/protocol';
+
+export interface RunRequest {
+	/** path → text */
+	files: Record<string, string>;
+	/** file → service name (a step's front matter); default: the playground convention (README) */
+	services?: Record<string, string>;
+	/** the Arguments field: `Bryan Bonjour` */
+	args?: string;
+	/** stop every service still running after this long; default DEFAULT_LIMITS.timeLimitMs */
+	timeLimitMs?: number;
+	/** latency and faults on the simulated network */
+	links?: LinkRule[];
+	/** per service */
+	maxConsoleLines?: number;
+	/** per service */
+	maxSpans?: number;
+}
+
+export type RunPhase = 'compiling' | 'starting' | 'running' | 'flushing' | 'done';
+
+export interface RunError {
+	service: string;
+	/** 'main', 'module top level', 'request handler', 'unhandled promise rejection', 'time limit' … */
+	where: string;
+	message: string;
+	/** mapped to the learner's files */
+	stack: string;
+	file: string | null;
+	line: number | null;
+	column: number | null;
+}
+
+export interface ServiceReport {
+	name: string;
+	file: string;
+	client: boolean;
+	/** how it ended: finished, failed (threw), stopped (time limit), serving (a server at the end) */
+	end: 'finished' | 'failed' | 'stopped' | 'serving';
+	spansReported: number;
+	spansDropped: number;
+}
+
+export interface RunResult {
+	/** compiled, ran to the end, nothing thrown, nothing stopped */
+	ok: boolean;
+	diagnostics: Diagnostic[];
+	console: ConsoleLine[];
+	network: NetworkRecordEx[];
+	errors: RunError[];
+	services: ServiceReport[];
+	/** the time limit hit */
+	timedOut: boolean;
+	timings: { compileMs: number; runMs: number; flushMs: number; totalMs: number };
+}
+
+export interface RunCallbacks {
+	onPhase?(phase: RunPhase): void;
+	onConsole?(line: ConsoleLine): void;
+	/** a record when its request starts and again when it completes (same id) */
+	onRecord?(record: NetworkRecordEx): void;
+	onError?(error: RunError): void;
+	onCompilerState?(state: CompilerState): void;
+}
