@@ -145,6 +145,14 @@ describe('MemoryStore', () => {
 		expect(store.getDependencies(T0 + 1e6, 3600e6)[1].callCount).toBe(3);
 	});
 
+	it('counts dependencies in big traces too (parents looked up by map)', () => {
+		const store = new MemoryStore();
+		const root = span({ service: 'gateway' });
+		store.write(root);
+		for (let i = 0; i < 40; i++) store.write(childOf(root, { service: i % 2 ? 'users' : 'gateway' }));
+		expect(store.getDependencies(T0 + 1e6, 3600e6)).toEqual([{ parent: 'gateway', child: 'users', callCount: 20 }]);
+	});
+
 	it('clears everything', () => {
 		const store = new MemoryStore();
 		store.write(span());

@@ -1,6 +1,8 @@
 // The services and operations jaeger-query lists. Real Jaeger's memory store remembers them for
 // ever; ours lists only what live traces contain, so a learner loop inventing operation names
-// cannot grow it without bound and the lists match what a search can actually find.
+// cannot grow it without bound and the lists match what a search can actually find. Entries are
+// keyed by the postings list that counts their live traces: created with it, dropped with it.
+import type { Posting } from './postings';
 
 export interface OperationEntry {
 	name: string;
@@ -9,27 +11,19 @@ export interface OperationEntry {
 }
 
 export class Catalogue {
-	private readonly byService = new Map<string, Map<string, OperationEntry>>();
-	private readonly byKey = new Map<string, { service: string; entryKey: string }>();
+	private readonly byService = new Map<string, Map<Posting, OperationEntry>>();
 
-	/** Called when the first live trace with (service, operation, kind) arrives under index key `key`. */
-	added(key: string, service: string, name: string, spanKind: string): void {
+	added(posting: Posting, service: string, name: string, spanKind: string): void {
 		let ops = this.byService.get(service);
 		if (!ops) this.byService.set(service, (ops = new Map()));
-		const entryKey = name + '\u0000' + spanKind;
-		ops.set(entryKey, { name, spanKind });
-		this.byKey.set(key, { service, entryKey });
+		ops.set(posting, { name, spanKind });
 	}
 
-	/** Called when the last live trace with the combination under `key` is evicted. */
-	removed(key: string): void {
-		const where = this.byKey.get(key);
-		if (!where) return;
-		this.byKey.delete(key);
-		const ops = this.byService.get(where.service);
+	removed(posting: Posting, service: string): void {
+		const ops = this.byService.get(service);
 		if (!ops) return;
-		ops.delete(where.entryKey);
-		if (ops.size === 0) this.byService.delete(where.service);
+		ops.delete(posting);
+		if (ops.size === 0) this.byService.delete(service);
 	}
 
 	services(): string[] {
@@ -46,6 +40,5 @@ export class Catalogue {
 
 	clear(): void {
 		this.byService.clear();
-		this.byKey.clear();
 	}
 }

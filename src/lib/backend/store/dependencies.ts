@@ -5,15 +5,27 @@ import type { DependencyLink, SpanRecord } from '../../model/index';
 
 const SEP = '\u0000';
 
+function parentSpanId(r: SpanRecord): string | undefined {
+	for (const ref of r.references) if (ref.refType === 'CHILD_OF' && ref.traceID === r.traceID) return ref.spanID;
+	return undefined;
+}
+
 /** One "parent\0child" entry per cross-service call in one trace. */
 export function traceCalls(records: SpanRecord[]): string[] {
-	const serviceOf = new Map<string, string>();
-	for (const r of records) serviceOf.set(r.spanID, r.process.serviceName);
+	// Small traces (the usual case) look parents up by a scan: cheaper than building a map.
+	const serviceOf = records.length > 32 ? new Map(records.map((r) => [r.spanID, r.process.serviceName])) : null;
 	const calls: string[] = [];
 	for (const r of records) {
-		const parentRef = r.references.find((ref) => ref.refType === 'CHILD_OF' && ref.traceID === r.traceID);
-		if (!parentRef) continue;
-		const parent = serviceOf.get(parentRef.spanID);
+		const parentId = parentSpanId(r);
+		if (parentId === undefined) continue;
+		let parent: string | undefined;
+		if (serviceOf) parent = serviceOf.get(parentId);
+		else
+			for (const p of records)
+				if (p.spanID === parentId) {
+					parent = p.process.serviceName;
+					break;
+				}
 		if (parent !== undefined && parent !== r.process.serviceName) calls.push(parent + SEP + r.process.serviceName);
 	}
 	return calls;

@@ -1,7 +1,7 @@
 // Whether one span satisfies a trace search. As in Jaeger's memory store every condition must hold
 // on the same span, and a tag matches a span tag, a process tag or a field of one of its logs.
 import type { KeyValue, SpanRecord } from '../../model/index';
-import { tagValueString } from './keys';
+import { tagValueString } from './tag-value';
 
 export interface TraceQuery {
 	service: string;

@@ -3,13 +3,13 @@
 // (service, operation, every tag value) so a search walks only candidate traces newest first, a
 // per-trace span cap and a total span cap, so that a learner loop reporting millions of spans
 // keeps memory bounded instead of filling the tab.
-import type { DependencyLink, SpanRecord, Trace } from '../../model/index';
+import type { DependencyLink, Process, SpanRecord, Trace } from '../../model/index';
 import { recordsToTraces } from '../../model/index';
 import { Catalogue, type OperationEntry } from './catalogue';
 import { CallCounter, traceCalls } from './dependencies';
-import { kindKey, operationKey, serviceKey, tagKey, tagValueString } from './keys';
 import { spanMatches, type TraceQuery } from './match';
 import { type Posting, PostingsIndex } from './postings';
+import { tagValueString } from './tag-value';
 
 export type { TraceQuery } from './match';
 export type { OperationEntry } from './catalogue';
@@ -46,6 +46,8 @@ interface StoredTrace {
 	records: SpanRecord[];
 	/** every postings list this trace is in, so eviction can take it out of each */
 	postings: Posting[];
+	/** processes whose tags are already indexed for this trace (they repeat on every span) */
+	processes: Process[];
 	minStart: number;
 	maxStart: number;
 	minDuration: number;
@@ -59,7 +61,11 @@ export class MemoryStore {
 	readonly limits: StoreLimits;
 	private ring: (StoredTrace | undefined)[];
 	private readonly byId = new Map<string, StoredTrace>();
-	private readonly index = new PostingsIndex();
+	// (service, '') · (service, operation) · per span kind (service, operation) · (tag key, value)
+	private readonly services = new PostingsIndex();
+	private readonly operations = new PostingsIndex();
+	private readonly kinds = new Map<string, PostingsIndex>();
+	private readonly tags = new PostingsIndex();
 	private readonly catalogue = new Catalogue();
 	private readonly listeners = new Set<(e: StoreEvent) => void>();
 	private nextSeq = 0;
@@ -107,6 +113,7 @@ export class MemoryStore {
 			traceID,
 			records: [],
 			postings: [],
+			processes: [],
 			minStart: Infinity,
 			maxStart: -Infinity,
 			minDuration: Infinity,
@@ -119,27 +126,31 @@ export class MemoryStore {
 		return t;
 	}
 
+	private join(t: StoredTrace, index: PostingsIndex, a: string, b: string): Posting | null {
+		const p = index.add(a, b, t.seq);
+		if (p) t.postings.push(p);
+		return p;
+	}
+
 	private indexSpan(t: StoredTrace, rec: SpanRecord): void {
-		const seq = t.seq;
 		const service = rec.process.serviceName;
 		const op = rec.operationName;
-		const add = (key: string) => {
-			const p = this.index.add(key, seq);
-			if (p) t.postings.push(p);
-			return p;
-		};
-		add(serviceKey(service));
-		add(operationKey(service, op));
+		this.join(t, this.services, service, '');
+		this.join(t, this.operations, service, op);
 		let kind = '';
 		for (const kv of rec.tags) {
-			add(tagKey(kv.key, tagValueString(kv)));
+			this.join(t, this.tags, kv.key, tagValueString(kv));
 			if (kv.key === 'span.kind' && typeof kv.value === 'string') kind = kv.value;
 		}
-		for (const kv of rec.process.tags) add(tagKey(kv.key, tagValueString(kv)));
-		for (const log of rec.logs) for (const kv of log.fields) add(tagKey(kv.key, tagValueString(kv)));
-		const key = kindKey(service, op, kind);
-		const kp = add(key);
-		if (kp && kp.size === 1) this.catalogue.added(key, service, op, kind);
+		if (!t.processes.some((p) => sameProcess(p, rec.process))) {
+			t.processes.push(rec.process);
+			for (const kv of rec.process.tags) this.join(t, this.tags, kv.key, tagValueString(kv));
+		}
+		for (const log of rec.logs) for (const kv of log.fields) this.join(t, this.tags, kv.key, tagValueString(kv));
+		let byKind = this.kinds.get(kind);
+		if (!byKind) this.kinds.set(kind, (byKind = new PostingsIndex()));
+		const kp = this.join(t, byKind, service, op);
+		if (kp && kp.size === 1) this.catalogue.added(kp, service, op, kind);
 	}
 
 	private evictOldest(): void {
@@ -149,7 +160,7 @@ export class MemoryStore {
 		if (!t) return;
 		this.ring[slot] = undefined;
 		this.byId.delete(t.traceID);
-		for (const p of t.postings) if (this.index.remove(p, t.seq) && p.key.charCodeAt(0) === 107 /* k */) this.catalogue.removed(p.key);
+		for (const p of t.postings) if (p.owner.remove(p, t.seq) && p.owner !== this.tags) this.catalogue.removed(p, p.a);
 		this.spanCount -= t.records.length;
 		this.evictedTraces++;
 		this.evictedSpans += t.records.length;
@@ -196,15 +207,11 @@ export class MemoryStore {
 	 */
 	findTraces(q: TraceQuery): Trace[] {
 		const tags = Object.entries(q.tags ?? {});
-		const keys = [serviceKey(q.service)];
-		if (q.operation !== undefined) keys.push(operationKey(q.service, q.operation));
-		for (const [k, v] of tags) keys.push(tagKey(k, v));
-		const lists: Posting[] = [];
-		for (const k of keys) {
-			const p = this.index.get(k);
-			if (!p) return [];
-			lists.push(p);
-		}
+		const wanted = [this.services.get(q.service, '')];
+		if (q.operation !== undefined) wanted.push(this.operations.get(q.service, q.operation));
+		for (const [k, v] of tags) wanted.push(this.tags.get(k, v));
+		if (wanted.some((p) => p === undefined)) return [];
+		const lists = wanted as Posting[];
 		lists.sort((a, b) => a.size - b.size);
 		const [driver, ...others] = lists;
 		const found: StoredTrace[] = [];
@@ -243,7 +250,7 @@ export class MemoryStore {
 			evictedTraces: this.evictedTraces,
 			evictedSpans: this.evictedSpans,
 			droppedSpans: this.droppedSpans,
-			indexKeys: this.index.keyCount,
+			indexKeys: this.services.keyCount + this.operations.keyCount + this.tags.keyCount + [...this.kinds.values()].reduce((n, k) => n + k.keyCount, 0),
 			limits: { ...this.limits }
 		};
 	}
@@ -251,7 +258,10 @@ export class MemoryStore {
 	clear(): void {
 		this.ring = new Array(this.limits.maxTraces);
 		this.byId.clear();
-		this.index.clear();
+		this.services.clear();
+		this.operations.clear();
+		this.kinds.clear();
+		this.tags.clear();
 		this.catalogue.clear();
 		this.nextSeq = this.oldestSeq = this.spanCount = 0;
 		this.evictedTraces = this.evictedSpans = this.droppedSpans = 0;
@@ -267,6 +277,13 @@ export class MemoryStore {
 	private emit(e: StoreEvent): void {
 		for (const l of this.listeners) l(e);
 	}
+}
+
+function sameProcess(a: Process, b: Process): boolean {
+	if (a === b) return true;
+	if (a.serviceName !== b.serviceName || a.tags.length !== b.tags.length) return false;
+	for (let i = 0; i < a.tags.length; i++) if (a.tags[i].key !== b.tags[i].key || a.tags[i].value !== b.tags[i].value) return false;
+	return true;
 }
 
 /** Cheap rejections from the trace's summary before looking at its spans. */
