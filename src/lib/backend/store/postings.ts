@@ -44,12 +44,23 @@ export class Posting {
 	/** Adds seq keeping the order; false when it was already there. Usually an append. */
 	insert(seq: number): boolean {
 		const seqs = this.seqs;
-		let i = seqs.length;
-		// A span for an older trace arrives after newer traces started: walk back to its place.
-		while (i > this.head && seqs[i - 1] > seq) i--;
-		if (i > this.head && seqs[i - 1] === seq) return false;
-		if (i === seqs.length) seqs.push(seq);
-		else seqs.splice(i, 0, seq);
+		const n = seqs.length;
+		if (n === this.head || seqs[n - 1] < seq) {
+			seqs.push(seq);
+			return true;
+		}
+		if (seqs[n - 1] === seq) return false;
+		// A span of an older trace (a root reported last, a slow service) after newer traces started:
+		// binary search for its place rather than walking back over every newer trace.
+		let lo = this.head;
+		let hi = n;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (seqs[mid] < seq) lo = mid + 1;
+			else hi = mid;
+		}
+		if (seqs[lo] === seq) return false;
+		seqs.splice(lo, 0, seq);
 		return true;
 	}
 
