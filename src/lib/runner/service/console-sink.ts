@@ -8,8 +8,9 @@ export interface ConsoleSink {
 }
 
 /**
- * Batches a service's console lines (one message per burst, not per line) and caps a flood: after
- * `maxLines` lines a visible note, then only a count.
+ * Sends a service's console lines as they come — so a line printed just before an infinite loop
+ * still arrives — but batches a burst (one message per tick instead of one per line), and caps a
+ * flood: after `maxLines` lines a visible note, then only a count.
  */
 export function createConsoleSink(
 	deliver: (lines: WorkerLine[]) => Promise<unknown> | unknown,
@@ -20,6 +21,9 @@ export function createConsoleSink(
 	let dropped = 0;
 	let scheduled = false;
 	let last: Promise<unknown> = Promise.resolve();
+	/** lines sent immediately in the current 16 ms window */
+	let windowStart = 0;
+	let windowLines = 0;
 
 	const send = () => {
 		scheduled = false;
@@ -42,7 +46,12 @@ export function createConsoleSink(
 			if (stream !== 'system' && count === opts.maxLines) {
 				buffer.push({ stream: 'system', text: `console output capped at ${opts.maxLines} lines; later lines are not shown` });
 			}
-			if (buffer.length >= 200) send();
+			const now = performance.now();
+			if (now - windowStart > 16) {
+				windowStart = now;
+				windowLines = 0;
+			}
+			if (buffer.length >= 200 || (!scheduled && windowLines++ < 20)) send();
 			else if (!scheduled) {
 				scheduled = true;
 				opts.schedule(send);

@@ -7,36 +7,31 @@ import { ServiceHandle } from './service-handle';
  */
 export class WorkerPool {
 	#idle: ServiceHandle[] = [];
-	#refill: ReturnType<typeof setTimeout> | null = null;
+	#target: number;
 
 	constructor(
 		private readonly warmSize = 3,
 		private readonly spawn: () => ServiceHandle = ServiceHandle.spawn
-	) {}
+	) {
+		this.#target = warmSize;
+	}
 
-	/** Fills the pool in the background. */
+	/**
+	 * Fills the pool up to the size of the largest run so far. Called when the page opens and after
+	 * each run, not during one: spawning competes with a running world for the CPU.
+	 */
 	warm(): void {
-		while (this.#idle.length < this.warmSize) this.#idle.push(this.spawn());
+		while (this.#idle.length < this.#target) this.#idle.push(this.spawn());
 	}
 
 	take(n: number): ServiceHandle[] {
+		this.#target = Math.max(this.#target, n);
 		const out = this.#idle.splice(0, n);
 		while (out.length < n) out.push(this.spawn());
-		this.#scheduleRefill();
 		return out;
 	}
 
-	#scheduleRefill() {
-		if (this.#refill) return;
-		// after the run got going: spawning competes with it for the CPU
-		this.#refill = setTimeout(() => {
-			this.#refill = null;
-			this.warm();
-		}, 50);
-	}
-
 	dispose(): void {
-		if (this.#refill) clearTimeout(this.#refill);
 		for (const h of this.#idle) h.stop();
 		this.#idle = [];
 	}

@@ -33,7 +33,10 @@ export class Runner {
 		try {
 			return await world.result;
 		} finally {
-			if (this.#current === world) this.#current = null;
+			if (this.#current === world) {
+				this.#current = null;
+				this.#pool.warm();
+			}
 		}
 	}
 

@@ -1,0 +1,126 @@
+// /playground in a real browser: runs of several services, compile and runtime errors, the time
+// limit, share links. Code goes in through share links (typing multi-line text into Monaco is flaky).
+import type { Page } from 'playwright-core';
+import { test, assert } from './harness';
+import { encodeShare } from '../../src/lib/runner/share';
+
+const DONE = /^(Finished|Stopped|Compile failed)/;
+
+async function open(page: Page, url: (p: string) => string, files: Record<string, string>) {
+	await page.goto(url('/playground' + encodeShare(files)));
+	for (const f of Object.keys(files)) await page.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });
+}
+
+/** Clicks Run and waits for the run status to say it ended; returns that status. */
+async function run(page: Page, timeoutMs = 30_000): Promise<string> {
+	const status = page.getByRole('status', { name: 'Run status' });
+	await page.getByRole('button', { name: /^Run/ }).click();
+	// the status leaves its previous final text as soon as the run starts
+	await page.waitForFunction(() => !/^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 5_000 }).catch(() => {});
+	await page.waitForFunction(() => /^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: timeoutMs });
+	const text = (await status.textContent()) ?? '';
+	assert.match(text, DONE);
+	return text;
+}
+
+const consoleText = (page: Page) => page.getByRole('log', { name: 'Console' }).innerText();
+
+const twoServices = {
+	'client.ts': `import { fetch } from 'tour/http';
+export async function main() {
+  const res = await fetch('http://greeter:8081/greet?name=Ada', { headers: { 'X-Demo': 'yes' } });
+  console.log('client got', res.status, await res.text());
+}
+`,
+	'greeter.ts': `import { serve } from 'tour/http';
+serve(8081, (req) => {
+  console.log('greeter saw', req.method, req.path, 'x-demo=' + req.headers['x-demo']);
+  return { status: 201, body: 'Hello, ' + req.query.name + '!' };
+});
+`
+};
+
+test('a client calls a server over tour/http; both print, the Network panel shows the request and its headers', async ({ page, url, consoleErrors }) => {
+	await open(page, url, twoServices);
+	assert.equal(await run(page), (await page.getByRole('status', { name: 'Run status' }).textContent())!);
+	const text = await consoleText(page);
+	assert.match(text, /greeter │ greeter saw GET \/greet x-demo=yes/);
+	assert.match(text, /client │ client got 201 Hello, Ada!/);
+	assert.ok(text.indexOf('greeter saw') < text.indexOf('client got'), 'the server printed before the client got its answer');
+	const network = page.getByRole('region', { name: 'Network' });
+	const row = network.getByRole('row').filter({ hasText: '/greet?name=Ada' });
+	const cells = await row.getByRole('cell').allInnerTexts();
+	assert.deepEqual(cells.slice(0, 5), ['client', 'greeter:8081', 'GET', '/greet?name=Ada', '201']);
+	assert.match(cells[5], /^\d+(\.\d)? ms$/);
+	assert.match(cells[6], /x-demo: yes/);
+	assert.deepEqual(consoleErrors, []);
+});
+
+test('a compile error shows file:line:col in the Console and a marker in the editor', async ({ page, url }) => {
+	await open(page, url, { 'main.ts': `const ok = 1;\nconst broken = ;\n` });
+	assert.equal(await run(page), 'Compile failed');
+	assert.match(await consoleText(page), /compiler │ main\.ts:2:16: error: Unexpected ";"/);
+	await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+});
+
+test('an unknown import names the module', async ({ page, url }) => {
+	await open(page, url, { 'main.ts': `import express from 'express';\nconsole.log(express);\n` });
+	assert.equal(await run(page), 'Compile failed');
+	assert.match(await consoleText(page), /main\.ts:1:21: error: Cannot find module 'express'/);
+});
+
+test('a runtime throw shows the learner’s file and line, and the other services keep running', async ({ page, url }) => {
+	await open(page, url, {
+		'thrower.ts': `function explode(what: string): never {\n  throw new Error('boom: ' + what);\n}\n\nexport async function main() {\n  await null;\n  explode('on purpose');\n}\n`,
+		'steady.ts': `import { sleep } from 'tour/time';\nexport async function main() {\n  await sleep(100);\n  console.log('steady is still here');\n}\n`
+	});
+	assert.match(await run(page), /^Finished with 1 error/);
+	const text = await consoleText(page);
+	assert.match(text, /thrower │ Uncaught Error: boom: on purpose\n\s+at explode \(thrower\.ts:2:9\)\n\s+at .*\(thrower\.ts:7:3\)/);
+	assert.match(text, /steady │ steady is still here/);
+	await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+});
+
+test('an infinite loop is stopped at the time limit, naming the service, while the page keeps ticking; the next Run works', async ({ page, url }) => {
+	await open(page, url, {
+		'spin.ts': `export async function main() {\n  console.log('about to spin');\n  while (true) {}\n}\n`,
+		'idle.ts': `import { serve } from 'tour/http';\nserve(9000, () => 'ok');\n`
+	});
+	// a timer on the page: if the main thread were blocked, it would stop ticking
+	await page.evaluate(() => {
+		const w = window as unknown as { ticks: number };
+		w.ticks = 0;
+		setInterval(() => w.ticks++, 50);
+	});
+	const t0 = Date.now();
+	const status = await run(page, 20_000);
+	const elapsed = Date.now() - t0;
+	assert.match(status, /^Stopped at the time limit \(5 s\)/);
+	const ticks = await page.evaluate(() => (window as unknown as { ticks: number }).ticks);
+	assert.ok(ticks >= (elapsed / 50) * 0.6, `page timer ticked ${ticks} times in ${elapsed} ms`);
+	const text = await consoleText(page);
+	assert.match(text, /spin │ about to spin/);
+	assert.match(text, /spin │ Time limit: stopped after 5 s: still running \(an infinite loop\?\)/);
+
+	await open(page, url, twoServices);
+	assert.match(await run(page), /^Finished in/);
+	assert.match(await consoleText(page), /client │ client got 201 Hello, Ada!/);
+});
+
+test('share links: Share writes a #files/ link that opens the same files; a damaged link shows a message and the example', async ({ page, url, context }) => {
+	await open(page, url, twoServices);
+	await page.getByRole('button', { name: 'Share' }).click();
+	const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+	assert.ok(link.includes('/playground#files/'), link);
+	assert.equal(new URL(link).hash, encodeShare(twoServices));
+
+	const other = await context.newPage();
+	await other.goto(link);
+	for (const f of Object.keys(twoServices)) await other.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });
+	assert.match(await run(other), /^Finished in/);
+	assert.match(await consoleText(other), /client │ client got 201 Hello, Ada!/);
+
+	await other.goto(url('/playground#files/this-is-not-lz-string'));
+	await other.getByRole('alert').filter({ hasText: /share link is damaged/ }).waitFor();
+	await other.getByRole('tab', { name: 'hello.ts' }).waitFor({ timeout: 20_000 });
+});
