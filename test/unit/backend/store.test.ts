@@ -122,6 +122,25 @@ describe('MemoryStore', () => {
 		expect(store.stats().traces).toBe(2);
 	});
 
+	it('forgets span kinds and services nobody uses any more, so odd names cannot pile up', () => {
+		const store = new MemoryStore({ maxTraces: 2 });
+		for (let i = 0; i < 50; i++) store.write(span({ service: 'svc' + i, operationName: 'op' + i, tags: [str('span.kind', 'kind' + i)] }));
+		expect(store.getServices()).toEqual(['svc48', 'svc49']);
+		expect(store.stats().indexKeys).toBeLessThan(20);
+	});
+
+	it('tells listeners about a write before the eviction it causes', () => {
+		const store = new MemoryStore({ maxSpans: 2, maxTraces: 10 });
+		const events: string[] = [];
+		store.subscribe((e) => events.push(e.type === 'clear' ? 'clear' : `${e.type}:${e.traceID.slice(-2)}`));
+		const a = span();
+		store.write(a);
+		store.write(childOf(a));
+		const b = span();
+		store.write(b); // 3 spans > 2: a is evicted
+		expect(events).toEqual([`write:${a.traceID.slice(-2)}`, `write:${a.traceID.slice(-2)}`, `write:${b.traceID.slice(-2)}`, `evict:${a.traceID.slice(-2)}`]);
+	});
+
 	it('computes service dependencies from CHILD_OF parents in other services', () => {
 		const store = new MemoryStore();
 		for (let i = 0; i < 2; i++) {

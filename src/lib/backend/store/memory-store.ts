@@ -101,8 +101,9 @@ export class MemoryStore {
 		if (rec.duration > t.maxDuration) t.maxDuration = rec.duration;
 		t.calls = null;
 		this.indexSpan(t, rec);
-		while (this.spanCount > this.limits.maxSpans) this.evictOldest();
+		// 'write' before any eviction it causes: listeners must see an evicted trace end up evicted.
 		if (this.listeners.size) this.emit({ type: 'write', traceID: rec.traceID });
+		while (this.spanCount > this.limits.maxSpans) this.evictOldest();
 		return 'stored';
 	}
 
@@ -148,7 +149,7 @@ export class MemoryStore {
 		}
 		for (const log of rec.logs) for (const kv of log.fields) this.join(t, this.tags, kv.key, tagValueString(kv));
 		let byKind = this.kinds.get(kind);
-		if (!byKind) this.kinds.set(kind, (byKind = new PostingsIndex()));
+		if (!byKind) this.kinds.set(kind, (byKind = new PostingsIndex(kind)));
 		const kp = this.join(t, byKind, service, op);
 		if (kp && kp.size === 1) this.catalogue.added(kp, service, op, kind);
 	}
@@ -160,7 +161,12 @@ export class MemoryStore {
 		if (!t) return;
 		this.ring[slot] = undefined;
 		this.byId.delete(t.traceID);
-		for (const p of t.postings) if (p.owner.remove(p, t.seq) && p.owner !== this.tags) this.catalogue.removed(p, p.a);
+		for (const p of t.postings) {
+			if (!p.owner.remove(p, t.seq) || p.owner.kind === null) continue;
+			// the last live trace with this (service, operation, kind) is gone
+			this.catalogue.removed(p, p.a);
+			if (p.owner.keyCount === 0 && this.kinds.get(p.owner.kind) === p.owner) this.kinds.delete(p.owner.kind);
+		}
 		this.spanCount -= t.records.length;
 		this.evictedTraces++;
 		this.evictedSpans += t.records.length;
@@ -250,7 +256,9 @@ export class MemoryStore {
 			evictedTraces: this.evictedTraces,
 			evictedSpans: this.evictedSpans,
 			droppedSpans: this.droppedSpans,
-			indexKeys: this.services.keyCount + this.operations.keyCount + this.tags.keyCount + [...this.kinds.values()].reduce((n, k) => n + k.keyCount, 0),
+			// each per-kind index counts once too, so a leak of empty ones would show
+			indexKeys:
+				this.services.keyCount + this.operations.keyCount + this.tags.keyCount + [...this.kinds.values()].reduce((n, k) => n + 1 + k.keyCount, 0),
 			limits: { ...this.limits }
 		};
 	}

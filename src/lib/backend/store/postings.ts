@@ -85,6 +85,9 @@ export class PostingsIndex {
 	private readonly lists = new Map<string, Map<string, Posting>>();
 	private count = 0;
 
+	/** @param kind set for the per-span-kind (service, operation) indexes behind the catalogue */
+	constructor(readonly kind: string | null = null) {}
+
 	get(a: string, b: string): Posting | undefined {
 		return this.lists.get(a)?.get(b);
 	}
