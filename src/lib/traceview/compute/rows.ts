@@ -1,0 +1,44 @@
+// The timeline's rows: the tree's depth-first order with collapsed subtrees skipped. A subtree is a
+// contiguous run of the pre-order, so skipping it is one jump by its size — O(rows), no recursion.
+import type { SpanTree } from '$lib/model';
+
+export function visibleRows(tree: SpanTree, subtreeSize: Int32Array, collapsed: Uint8Array): Int32Array {
+	const out = new Int32Array(tree.size);
+	let k = 0;
+	for (let p = 0; p < tree.size; ) {
+		const i = tree.order[p];
+		out[k++] = i;
+		p += collapsed[i] ? subtreeSize[i] : 1;
+	}
+	return out.subarray(0, k);
+}
+
+/** Ancestors of span i, nearest first. */
+export function ancestorsOf(tree: SpanTree, i: number): number[] {
+	const out: number[] = [];
+	for (let p = tree.parent[i]; p >= 0; p = tree.parent[p]) out.push(p);
+	return out;
+}
+
+/** Expands every collapsed ancestor of i (in place); true when something changed. */
+export function revealSpan(tree: SpanTree, collapsed: Uint8Array, i: number): boolean {
+	let changed = false;
+	for (let p = tree.parent[i]; p >= 0; p = tree.parent[p])
+		if (collapsed[p]) {
+			collapsed[p] = 0;
+			changed = true;
+		}
+	return changed;
+}
+
+/** Collapses every span with children at depth ≥ level (0 = all), or expands all with level = Infinity. */
+export function collapseFromDepth(tree: SpanTree, level: number): Uint8Array {
+	const c = new Uint8Array(tree.size);
+	for (let i = 0; i < tree.size; i++) if (tree.depth[i] >= level && tree.childStart[i + 1] > tree.childStart[i]) c[i] = 1;
+	return c;
+}
+
+/** Position of span i among rows (-1 when hidden). */
+export function rowOf(rows: Int32Array, i: number): number {
+	return rows.indexOf(i);
+}
