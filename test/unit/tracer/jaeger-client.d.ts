@@ -1,0 +1,2 @@
+// jaeger-client ships no types; tests and the bench use it only as an interop/benchmark reference.
+declare module 'jaeger-client';
