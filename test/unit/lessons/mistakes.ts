@@ -1,0 +1,217 @@
+// Typical mistakes, one variant of a step's solution each, and the hint its check must answer with.
+// Also correct solutions written differently, which must pass. Each edit is a text replacement on
+// the solution that must match, so a variant cannot silently become the solution itself.
+
+export interface Variant {
+	step: string;
+	name: string;
+	/** file → [search, replacement][] applied to the solution file */
+	edits: Record<string, [string | RegExp, string][]>;
+	/** files replaced whole (after edits) */
+	files?: Record<string, string>;
+	args?: string;
+	/** substring of a failing item's hint; absent = the variant must pass */
+	hint?: string;
+}
+
+export const variants: Variant[] = [];
+const add = (v: Variant) => variants.push(v);
+
+// ── 01 hello span ──────────────────────────────────────────────────────────────
+add({
+	step: 'hello-span/real-tracer',
+	name: 'span never finished',
+	edits: { 'hello.ts': [['span.finish();', '']] },
+	hint: 'call span.finish()'
+});
+add({
+	step: 'hello-span/real-tracer',
+	name: 'wrong service name',
+	edits: { 'hello.ts': [["initTracer('hello-world')", "initTracer('hello')"]] },
+	hint: 'A "say-hello" span arrived from service "hello"'
+});
+add({
+	step: 'hello-span/real-tracer',
+	name: 'real tracer made but spans still started on the no-op global tracer',
+	edits: {
+		'hello.ts': [
+			["import { initTracer } from 'tour/tracing';", "import { initTracer } from 'tour/tracing';\nimport { globalTracer } from 'opentracing';"],
+			["const span = tracer.startSpan('say-hello');", "const span = globalTracer().startSpan('say-hello');"]
+		]
+	},
+	hint: 'initGlobalTracer'
+});
+add({
+	step: 'hello-span/real-tracer',
+	name: 'passes: jaeger-client long form, installed as the global tracer',
+	edits: {
+		'hello.ts': [
+			[
+				"import { initTracer } from 'tour/tracing';\n\nconst tracer = initTracer('hello-world');",
+				"import { initTracer } from 'jaeger-client';\nimport { initGlobalTracer, globalTracer } from 'opentracing';\n\ninitGlobalTracer(initTracer({ serviceName: 'hello-world', sampler: { type: 'const', param: 1 }, reporter: { logSpans: true } }, {}));\nconst tracer = globalTracer();"
+			]
+		]
+	}
+});
+add({
+	step: 'hello-span/real-tracer',
+	name: 'no logging reporter',
+	edits: {
+		'hello.ts': [
+			["initTracer('hello-world')", "initTracer({ serviceName: 'hello-world', sampler: { type: 'const', param: 1 } })"]
+		]
+	},
+	hint: 'logSpans: true'
+});
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'string-format logged without its value',
+	edits: { 'hello.ts': [["span.log({ event: 'string-format', value: helloStr });", "span.log({ event: 'string-format' });"]] },
+	hint: "value: helloStr"
+});
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'the variable name as the tag value',
+	edits: { 'hello.ts': [["span.setTag('hello-to', helloTo);", "span.setTag('hello-to', 'helloTo');"]] },
+	hint: "span.setTag('hello-to', helloTo)"
+});
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'logs after finish are lost',
+	edits: { 'hello.ts': [["span.log({ event: 'println' });\n\nspan.finish();", "span.finish();\nspan.log({ event: 'println' });"]] },
+	hint: "log span.log({ event: 'println' })"
+});
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'passes: tags at start, both fields via one object, another order of independent lines',
+	edits: {
+		'hello.ts': [
+			["const span = tracer.startSpan('say-hello');\nspan.setTag('hello-to', helloTo);", "const greeting = `Hello, ${helloTo}!`;\nconst span = tracer.startSpan('say-hello', { tags: { 'hello-to': helloTo } });"],
+			["const helloStr = `Hello, ${helloTo}!`;\n", 'const helloStr = greeting;\n']
+		]
+	}
+});
+add({
+	step: 'hello-span/operation-names',
+	name: 'name still in the operation name',
+	edits: { 'hello.ts': [["tracer.startSpan('say-hello')", "tracer.startSpan('say-hello to ' + helloTo)"]] },
+	args: 'Alice',
+	hint: 'An operation name still contains "Alice"'
+});
+
+// ── 02 context ─────────────────────────────────────────────────────────────────
+add({
+	step: 'context/three-traces',
+	name: 'hello-to put on a function span',
+	edits: {
+		'hello.ts': [
+			["span.setTag('hello-to', helloTo);\n", ''],
+			["const span = tracer.startSpan('formatString');", "const span = tracer.startSpan('formatString');\n  span.setTag('hello-to', helloTo);"]
+		]
+	},
+	hint: 'put it on say-hello'
+});
+add({
+	step: 'context/three-traces',
+	name: 'printHello span never finished',
+	edits: { 'hello.ts': [["  span.log({ event: 'println' });\n  span.finish();", "  span.log({ event: 'println' });"]] },
+	hint: "Start a span named 'printHello'"
+});
+add({
+	step: 'context/child-of',
+	name: 'child started from a new root',
+	edits: { 'hello.ts': [["tracer.startSpan('printHello', { childOf: rootSpan })", "tracer.startSpan('printHello')"]] },
+	hint: "printHello's span is not a child of say-hello"
+});
+add({
+	step: 'context/child-of',
+	name: 'a function makes its own say-hello to hang under',
+	edits: { 'hello.ts': [["tracer.startSpan('formatString', { childOf: rootSpan })", "tracer.startSpan('formatString', { childOf: tracer.startSpan('say-hello') })"]] },
+	hint: "formatString's span is not a child of say-hello"
+});
+add({
+	step: 'context/child-of',
+	name: 'passes: childOf a span context, via references',
+	edits: {
+		'hello.ts': [
+			["import type { Span } from 'opentracing';", "import { childOf, type SpanContext } from 'opentracing';"],
+			["function formatString(rootSpan: Span, helloTo: string)", 'function formatString(parent: SpanContext, helloTo: string)'],
+			["{ childOf: rootSpan });\n  const helloStr", '{ references: [childOf(parent)] });\n  const helloStr'],
+			["function printHello(rootSpan: Span, helloStr: string)", 'function printHello(parent: SpanContext, helloStr: string)'],
+			["{ childOf: rootSpan });\n  console", '{ childOf: parent });\n  console'],
+			['formatString(span, helloTo)', 'formatString(span.context(), helloTo)'],
+			['printHello(span, helloStr)', 'printHello(span.context(), helloStr)']
+		]
+	}
+});
+add({
+	step: 'context/active-span',
+	name: 'scope closed before the calls',
+	edits: { 'hello.ts': [['  using scope = tracer.activateSpan(span);\n', '  tracer.activateSpan(span).close();\n']] },
+	hint: 'was say-hello active when formatString ran?'
+});
+add({
+	step: 'context/active-span',
+	name: 'passes: explicit close in finally',
+	edits: {
+		'hello.ts': [
+			[
+				"  using scope = tracer.activateSpan(span);\n  span.setTag('hello-to', helloTo);\n  const helloStr = formatString(helloTo);\n  printHello(helloStr);\n",
+				"  const scope = tracer.activateSpan(span);\n  try {\n    span.setTag('hello-to', helloTo);\n    printHello(formatString(helloTo));\n  } finally {\n    scope.close();\n  }\n"
+			]
+		]
+	}
+});
+add({
+	step: 'context/await-and-timers',
+	name: 'printHello not awaited',
+	edits: { 'hello.ts': [['  await printHello(helloStr);', '  void printHello(helloStr);']] },
+	hint: 'say-hello finished before printHello did'
+});
+add({
+	step: 'context/await-and-timers',
+	name: 'no wait before formatString starts its span',
+	edits: { 'hello.ts': [['  await sleep(30); // a slow lookup\n', '']] },
+	hint: 'await sleep(30)'
+});
+add({
+	step: 'context/await-and-timers',
+	name: 'say-hello never activated: the functions\' spans have no parent',
+	edits: { 'hello.ts': [['  using scope = tracer.activateSpan(span);\n', '']] },
+	hint: "formatString's span lost its parent"
+});
+add({
+	step: 'context/await-and-timers',
+	name: 'passes: promise chain and explicit childOf through tracer.activeSpan',
+	edits: {
+		'hello.ts': [
+			[
+				"  const helloStr = await formatString(helloTo);\n  await printHello(helloStr);\n  span.finish();",
+				'  await formatString(helloTo).then((s) => printHello(s));\n  span.finish();'
+			],
+			["const span = tracer.startSpan('printHello');", "const span = tracer.startSpan('printHello', { childOf: tracer.activeSpan! });"]
+		]
+	}
+});
+add({
+	step: 'context/follows-from',
+	name: 'made a ChildOf say-hello',
+	edits: { 'hello.ts': [['{ references: [followsFrom(cause.context())] }', '{ childOf: cause }']] },
+	hint: 'still a ChildOf span'
+});
+add({
+	step: 'context/follows-from',
+	name: 'FollowsFrom a fresh span instead of say-hello',
+	edits: { 'hello.ts': [['followsFrom(cause.context())', "followsFrom(tracer.startSpan('cache', { ignoreActiveSpan: true }).context())"]] },
+	hint: 'should follow from say-hello'
+});
+add({
+	step: 'context/follows-from',
+	name: 'passes: the cause taken from the active span before the timer is scheduled',
+	edits: {
+		'hello.ts': [
+			['  setTimeout(() => {', '  const active = tracer.activeSpan!;\n  setTimeout(() => {'],
+			['followsFrom(cause.context())', 'followsFrom(active.context())']
+		]
+	}
+});
