@@ -10,7 +10,7 @@ afterAll(tearDownWorld);
 
 function apply(v: Variant): Record<string, string> {
 	const s = step(v.step);
-	const files = { ...s.solution };
+	const files = { ...(v.fromStart ? s.start : s.solution) };
 	for (const [file, edits] of Object.entries(v.edits)) {
 		let text = files[file];
 		if (text === undefined) throw new Error(`${v.step}: no solution file ${file}`);

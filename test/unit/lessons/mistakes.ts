@@ -9,6 +9,8 @@ export interface Variant {
 	edits: Record<string, [string | RegExp, string][]>;
 	/** files replaced whole (after edits) */
 	files?: Record<string, string>;
+	/** start from the step's start files instead of its solution */
+	fromStart?: boolean;
 	args?: string;
 	/** substring of a failing item's hint; absent = the variant must pass */
 	hint?: string;
@@ -214,4 +216,104 @@ add({
 			['followsFrom(cause.context())', 'followsFrom(active.context())']
 		]
 	}
+});
+
+// ── 03 rpc ─────────────────────────────────────────────────────────────────────
+add({
+	step: 'rpc/services',
+	name: 'the client still prints the greeting itself',
+	edits: { 'hello.ts': [['  await fetch(`http://publisher:8082/publish?helloStr=${encodeURIComponent(helloStr)}`);', '  console.log(helloStr);']] },
+	hint: 'printHello should call the publisher'
+});
+add({
+	step: 'rpc/services',
+	name: 'greeting sent unencoded',
+	edits: { 'hello.ts': [['helloStr=${encodeURIComponent(helloStr)}', 'helloStr=${helloStr.replace(",", "")}']] },
+	hint: 'The publisher should print "Hello, Bryan!"'
+});
+add({
+	step: 'rpc/inject',
+	name: 'inject into an object that is never sent',
+	edits: { 'hello.ts': [['const res = await fetch(url, { headers });', 'const res = await fetch(url);']] },
+	hint: 'went out without an uber-trace-id header'
+});
+add({
+	step: 'rpc/inject',
+	name: "inject the root span's context (the active span) instead of the client span's",
+	edits: { 'hello.ts': [['tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);', 'tracer.inject(tracer.activeSpan!.context(), FORMAT_HTTP_HEADERS, headers);']] },
+	hint: "carries some other span's context"
+});
+add({
+	step: 'rpc/inject',
+	name: 'span.kind tagged on the wrong span',
+	edits: {
+		'hello.ts': [
+			['  span.setTag(Tags.SPAN_KIND, Tags.SPAN_KIND_RPC_CLIENT);\n', ''],
+			["span.setTag('hello-to', helloTo);", "span.setTag('hello-to', helloTo);\n  span.setTag(Tags.SPAN_KIND, Tags.SPAN_KIND_RPC_CLIENT);"]
+		]
+	},
+	hint: "Tag formatString's span as the client side"
+});
+add({
+	step: 'rpc/inject',
+	name: 'passes: client spans activated, helper reads the active span, headers built inline, plain tag names',
+	edits: {
+		'hello.ts': [
+			[
+				/async function httpGet[\s\S]*?\n}\n/,
+				`async function httpGet(url: string): Promise<string> {
+  const span = tracer.activeSpan!;
+  span.addTags({ 'span.kind': 'client', 'http.method': 'GET', 'http.url': url });
+  const carrier = {};
+  tracer.inject(span, FORMAT_HTTP_HEADERS, carrier);
+  return (await fetch(url, { method: 'GET', headers: carrier })).text();
+}
+`
+			],
+			["  const span = tracer.startSpan('formatString');\n  const helloStr = await httpGet(span, ", "  const span = tracer.startSpan('formatString');\n  using _s = tracer.activateSpan(span);\n  const helloStr = await httpGet("],
+			["  const span = tracer.startSpan('printHello');\n  await httpGet(span, ", "  const span = tracer.startSpan('printHello');\n  using _s = tracer.activateSpan(span);\n  await httpGet("]
+		]
+	}
+});
+add({
+	step: 'rpc/extract',
+	name: 'the formatter extracts but ignores what it extracted',
+	edits: { 'formatter.ts': [['    childOf: parent,\n', '']] },
+	hint: "formatter's \"format\" span is not a child of the client's formatString span: did the server extract the context"
+});
+add({
+	step: 'rpc/extract',
+	name: 'the publisher never extracts',
+	edits: { 'publisher.ts': [['  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;\n', ''], ['    childOf: parent,\n', '']] },
+	hint: "publisher's \"publish\" span is not a child of the client's printHello span"
+});
+add({
+	step: 'rpc/extract',
+	name: 'server span tagged as a client',
+	edits: { 'publisher.ts': [['Tags.SPAN_KIND_RPC_SERVER', 'Tags.SPAN_KIND_RPC_CLIENT']] },
+	hint: "Mark the publisher's span as the server side"
+});
+add({
+	step: 'rpc/extract',
+	name: 'passes: references + childOf(), server span activated, tags set after start',
+	edits: {
+		'formatter.ts': [
+			["import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';", "import { FORMAT_HTTP_HEADERS, Tags, childOf } from 'opentracing';"],
+			[
+				/  const parent = [\s\S]*?\}\);\n/,
+				`  const ctx = tracer.extract(FORMAT_HTTP_HEADERS, req.headers);
+  const span = tracer.startSpan('format', ctx ? { references: [childOf(ctx)] } : {});
+  using scope = tracer.activateSpan(span);
+  tracer.activeSpan!.setTag('span.kind', 'server');
+`
+			]
+		]
+	}
+});
+add({
+	step: 'rpc/broken-link',
+	name: 'the start as given: printHello sends a carrier it never injected into',
+	edits: {},
+	fromStart: true,
+	hint: 'printHello injects into one object and sends another'
 });

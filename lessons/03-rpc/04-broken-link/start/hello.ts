@@ -1,0 +1,42 @@
+import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';
+import { initTracer } from 'tour/tracing';
+
+const tracer = initTracer('hello-world');
+
+async function formatString(helloTo: string): Promise<string> {
+  const span = tracer.startSpan('formatString');
+  const url = `http://formatter:8081/format?helloTo=${encodeURIComponent(helloTo)}`;
+  span.setTag(Tags.SPAN_KIND, Tags.SPAN_KIND_RPC_CLIENT);
+  span.setTag(Tags.HTTP_METHOD, 'GET');
+  span.setTag(Tags.HTTP_URL, url);
+  const headers: Record<string, string> = { accept: 'text/plain' };
+  tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);
+  const res = await fetch(url, { headers });
+  const helloStr = await res.text();
+  span.log({ event: 'string-format', value: helloStr });
+  span.finish();
+  return helloStr;
+}
+
+async function printHello(helloStr: string): Promise<void> {
+  const span = tracer.startSpan('printHello');
+  const url = `http://publisher:8082/publish?helloStr=${encodeURIComponent(helloStr)}`;
+  span.setTag(Tags.SPAN_KIND, Tags.SPAN_KIND_RPC_CLIENT);
+  span.setTag(Tags.HTTP_METHOD, 'GET');
+  span.setTag(Tags.HTTP_URL, url);
+  const carrier: Record<string, string> = {};
+  tracer.inject(span.context(), FORMAT_HTTP_HEADERS, carrier);
+  await fetch(url, { headers: { accept: 'text/plain' } });
+  span.log({ event: 'println' });
+  span.finish();
+}
+
+export async function main(): Promise<void> {
+  const helloTo = process.argv[2];
+  const span = tracer.startSpan('say-hello');
+  using scope = tracer.activateSpan(span);
+  span.setTag('hello-to', helloTo);
+  const helloStr = await formatString(helloTo);
+  await printHello(helloStr);
+  span.finish();
+}
