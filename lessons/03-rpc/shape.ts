@@ -9,11 +9,11 @@ export const PRINT_CLIENT = { service: 'hello-world', operation: 'printHello' };
 export const FORMAT_SERVER = { service: 'formatter', operation: 'format' };
 export const PUBLISH_SERVER = { service: 'publisher', operation: 'publish' };
 
-export function oneTraceAcrossServices(run: RunOutput, greeting: string): CheckItem[] {
+export function oneTraceAcrossServices(run: RunOutput, greeting: string, printHint = `The publisher should print "${greeting}".`): CheckItem[] {
 	const extractHint = (who: string, op: string, caller: string) =>
 		`${who}'s "${op}" span is not a child of ${caller}: did the server extract the context from the request headers — tracer.extract(FORMAT_HTTP_HEADERS, req.headers) — and pass it as childOf? If it did, check that the client sent the header (Network panel).`;
 	return [
-		printed(run, 'publisher', greeting, `The publisher should print "${greeting}".`),
+		printed(run, 'publisher', greeting, printHint),
 		spanReported(run, FORMAT_SERVER, 'The formatter reports a "format" span for each request: start it, finish it.'),
 		spanReported(run, PUBLISH_SERVER, 'The publisher reports a "publish" span for each request: start it, finish it.'),
 		isRoot(run, ROOT, 'say-hello is where the request starts: it has no parent.'),

@@ -317,3 +317,63 @@ add({
 	fromStart: true,
 	hint: 'printHello injects into one object and sends another'
 });
+
+// ── 04 baggage ─────────────────────────────────────────────────────────────────
+add({
+	step: 'baggage/pack-baggage',
+	name: 'baggage set after the request to the formatter was sent',
+	edits: {
+		'hello.ts': [
+			["  span.setBaggageItem('greeting', greeting);\n", ''],
+			['  const helloStr = await formatString(helloTo);\n', "  const helloStr = await formatString(helloTo);\n  span.setBaggageItem('greeting', greeting);\n"]
+		]
+	},
+	hint: 'Baggage travels only on requests made after it is set'
+});
+add({
+	step: 'baggage/pack-baggage',
+	name: "baggage set on formatString's span: the publisher never gets it",
+	edits: {
+		'hello.ts': [
+			["  span.setBaggageItem('greeting', greeting);\n", ''],
+			["  const span = tracer.startSpan('formatString');\n", "  const span = tracer.startSpan('formatString');\n  span.setBaggageItem('greeting', process.argv[3]);\n"]
+		]
+	},
+	hint: 'set it on say-hello, the span both calls descend from'
+});
+add({
+	step: 'baggage/read-baggage',
+	name: 'the formatter reads baggage from a span that is not a child of the extracted context',
+	edits: { 'formatter.ts': [['    childOf: parent,\n', '']] },
+	hint: 'a child of the extracted context, or it has no baggage'
+});
+add({
+	step: 'baggage/read-baggage',
+	name: 'the greeting smuggled in as a new query parameter',
+	edits: {
+		'formatter.ts': [["span.getBaggageItem('greeting') ?? 'Hello'", "req.query.greeting ?? 'Hello'"]],
+		'hello.ts': [['format?helloTo=${encodeURIComponent(helloTo)}', "format?helloTo=${encodeURIComponent(helloTo)}&greeting=${encodeURIComponent(process.argv[3])}"]]
+	},
+	hint: "Leave the formatter's API alone"
+});
+add({
+	step: 'baggage/read-baggage',
+	name: 'passes: the server span activated, the item read from the active span with ||',
+	edits: {
+		'formatter.ts': [
+			[
+				"  const greeting = span.getBaggageItem('greeting') ?? 'Hello';\n",
+				"  using scope = tracer.activateSpan(span);\n  const greeting = tracer.activeSpan?.getBaggageItem('greeting') || 'Hello';\n"
+			]
+		]
+	}
+});
+add({
+	step: 'baggage/baggage-and-tags',
+	name: 'greeting tagged on the client root instead of the formatter span',
+	edits: {
+		'formatter.ts': [["  span.setTag('greeting', greeting);\n", '']],
+		'hello.ts': [["  span.setBaggageItem('greeting', greeting);\n", "  span.setBaggageItem('greeting', greeting);\n  span.setTag('greeting', greeting);\n"]]
+	},
+	hint: 'but on another span'
+});

@@ -1,0 +1,20 @@
+import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';
+import { serve } from 'tour/http';
+import { initTracer } from 'tour/tracing';
+
+const tracer = initTracer('formatter');
+
+// GET /format?helloTo=Bryan → "Hello, Bryan!" (or another greeting, from the baggage)
+serve(8081, (req) => {
+  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;
+  const span = tracer.startSpan('format', {
+    childOf: parent,
+    tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER },
+  });
+  const greeting = span.getBaggageItem('greeting') ?? 'Hello';
+  // TODO: make the greeting visible in Jaeger: tag this span with it
+  const helloStr = `${greeting}, ${req.query.helloTo}!`;
+  span.log({ event: 'string-format', value: helloStr });
+  span.finish();
+  return helloStr;
+});

@@ -1,0 +1,49 @@
+// What the reading steps tell learners they will see, checked against a real run of their code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWorld, setUpWorld, tearDownWorld } from './world';
+import { logsOf, findSpan } from '$lib/checks';
+import { requestsTo } from '$lib/checks/more';
+import { step } from './course';
+
+beforeAll(setUpWorld);
+afterAll(tearDownWorld);
+
+describe('reading steps say what a run shows', () => {
+	it('hello-span/no-op-tracer: the greeting prints and no span is reported', async () => {
+		const s = step('hello-span/no-op-tracer');
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.console.map((l) => `${l.service}: ${l.text}`)).toEqual(['hello: Hello, Bryan!']);
+		expect(run.records).toEqual([]);
+		expect(run.traces).toEqual([]);
+	});
+
+	it('baggage/limits: value cut at 2,048 and logged as truncated, key normalised, answer length', async () => {
+		const s = step('baggage/limits');
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.errors).toEqual([]);
+		const root = findSpan(run, { service: 'hello-world', operation: 'say-hello' })!;
+		const baggageLogs = logsOf(root).filter((l) => l.event === 'baggage');
+		expect(baggageLogs).toHaveLength(2);
+		expect(baggageLogs[0]).toMatchObject({ key: 'greeting', truncated: 'true' });
+		expect(String(baggageLogs[0].value)).toHaveLength(2048);
+		expect(baggageLogs[1]).toMatchObject({ key: 'test-traffic', value: 'true' });
+		const [req] = requestsTo(run, 'formatter');
+		expect(decodeURIComponent(req.requestHeaders['uberctx-greeting'])).toHaveLength(2048);
+		expect(req.requestHeaders['uberctx-test-traffic']).toBe('true');
+		expect(run.console.some((l) => l.service === 'hello' && l.text === `the formatter answered ${2048 + ', Bryan!'.length} characters`)).toBe(true);
+	});
+
+	it('baggage/limits: past the total budget an item is refused and logged invalid', async () => {
+		const s = step('baggage/limits');
+		const hello = s.start['hello.ts'].replace(
+			"  span.setBaggageItem('Test_Traffic', 'true');\n",
+			"  span.setBaggageItem('Test_Traffic', 'true');\n  for (let i = 0; i < 4; i++) span.setBaggageItem(`more-${i}`, 'x'.repeat(2000));\n"
+		);
+		expect(hello).not.toBe(s.start['hello.ts']);
+		const run = await runWorld({ ...s.start, 'hello.ts': hello }, s.services, s.args);
+		const logs = logsOf(findSpan(run, { service: 'hello-world', operation: 'say-hello' })!).filter((l) => l.event === 'baggage');
+		expect(logs.filter((l) => l.invalid === 'true').map((l) => l.key)).toEqual(['more-3']);
+		expect(requestsTo(run, 'formatter')[0].requestHeaders['uberctx-more-3']).toBeUndefined();
+		expect(requestsTo(run, 'formatter')[0].requestHeaders['uberctx-more-2']).toHaveLength(2000);
+	});
+});
