@@ -1,7 +1,7 @@
 // Hostile carriers never throw out of extract (null + counted), and baggage limits hold.
 import { describe, expect, it } from 'vitest';
 import { FORMAT_BINARY, FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP } from 'opentracing';
-import type { JaegerSpanContext } from '../../../src/lib/tracer';
+import type { JaegerSpan, JaegerSpanContext } from '../../../src/lib/tracer';
 import { testTracer } from './helpers';
 
 /** Small deterministic PRNG so a failure can be replayed from its seed. */
@@ -129,8 +129,7 @@ describe('extract on hostile input', () => {
 });
 
 describe('baggage limits', () => {
-	const logOf = (span: { logs: { fields: { key: string; value: unknown }[] }[] | null }) =>
-		(span.logs ?? []).map((l) => Object.fromEntries(l.fields.map((f) => [f.key, f.value])));
+	const logOf = (span: JaegerSpan) => span.logRecords().map((l) => Object.fromEntries(l.fields.map((f) => [f.key, f.value])));
 
 	it('logs each set like jaeger-client, with override and truncated', () => {
 		const { tracer } = testTracer();

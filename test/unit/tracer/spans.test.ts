@@ -62,9 +62,10 @@ describe('spans', () => {
 	it('records logs and logEvent, snapshotting the fields at log time', () => {
 		const { tracer, reporter, clock } = testTracer();
 		const span = tracer.startSpan('t');
-		const fields: Record<string, unknown> = { event: 'string-format', value: 'Hello' };
+		const fields: Record<string, unknown> = { event: 'string-format', value: 'Hello', obj: { n: 1 } };
 		span.log(fields);
 		fields.value = 'changed later';
+		(fields.obj as { n: number }).n = 2;
 		clock.ms += 2;
 		span.logEvent('println', 'hi');
 		span.finish();
@@ -73,7 +74,8 @@ describe('spans', () => {
 			timestamp: 1_700_000_000_000_000,
 			fields: [
 				{ key: 'event', type: 'string', value: 'string-format' },
-				{ key: 'value', type: 'string', value: 'Hello' }
+				{ key: 'value', type: 'string', value: 'Hello' },
+				{ key: 'obj', type: 'string', value: '{"n":1}' }
 			]
 		});
 		expect(logs[1].timestamp).toBe(1_700_000_000_002_000);
@@ -196,7 +198,7 @@ describe('spans', () => {
 		const span = tracer.startSpan('t') as JaegerSpan;
 		span.setTag('a', 1).log({ event: 'x' });
 		expect(span.tagPairs).toBeNull();
-		expect(span.logs).toBeNull();
+		expect(span.logData).toBeNull();
 		span.finish();
 		expect(reporter.spans).toHaveLength(0);
 		expect(tracer.metrics.spansStartedNotSampled).toBe(1);
