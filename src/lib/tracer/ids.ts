@@ -18,11 +18,19 @@ function word(): number {
 	return pool[next++];
 }
 
-/** Byte → two hex chars. Number#toString(16) cost ~250 ns per word in V8; table lookups ~25 ns. */
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+/** Nibble → char code of its lower-case hex digit. */
+const C = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
 
-function hex8(n: number): string {
-	return HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+/**
+ * 64 bits → 16 hex chars in one String.fromCharCode call: Number#toString(16) cost ~250 ns per word in
+ * V8, and concatenating 8-char halves makes a cons string (three heap objects per id, retained with
+ * every span); this builds one flat string in ~30 ns.
+ */
+function hex16(a: number, b: number): string {
+	return String.fromCharCode(
+		C[a >>> 28], C[(a >>> 24) & 15], C[(a >>> 20) & 15], C[(a >>> 16) & 15], C[(a >>> 12) & 15], C[(a >>> 8) & 15], C[(a >>> 4) & 15], C[a & 15],
+		C[b >>> 28], C[(b >>> 24) & 15], C[(b >>> 20) & 15], C[(b >>> 16) & 15], C[(b >>> 12) & 15], C[(b >>> 8) & 15], C[(b >>> 4) & 15], C[b & 15]
+	);
 }
 
 /** A random non-zero 64-bit id, 16 hex chars (zero is "no id" in every propagation format). */
@@ -33,7 +41,7 @@ export function randomId64(): string {
 		hi = word();
 		lo = word();
 	}
-	return hex8(hi) + hex8(lo);
+	return hex16(hi, lo);
 }
 
 /** A random non-zero 128-bit trace id, 32 hex chars. */

@@ -39,10 +39,10 @@ function objectToString(value: object | null): string {
 	}
 }
 
-/** Pairs stored flat as [k0, v0, k1, v1, …] → KeyValue[]. */
-export function pairsToKeyValues(pairs: unknown[]): KeyValue[] {
-	const out: KeyValue[] = new Array(pairs.length >> 1);
-	for (let i = 0, j = 0; i < pairs.length; i += 2, j++) out[j] = toKeyValue(pairs[i] as string, pairs[i + 1]);
+/** The first `length` slots of pairs stored flat as [k0, v0, k1, v1, …] → KeyValue[]. */
+export function pairsToKeyValues(pairs: unknown[], length: number): KeyValue[] {
+	const out: KeyValue[] = new Array(length >> 1);
+	for (let i = 0, j = 0; i < length; i += 2, j++) out[j] = toKeyValue(pairs[i] as string, pairs[i + 1]);
 	return out;
 }
 

@@ -18,14 +18,19 @@ export class JaegerSpan extends Span {
 	/** µs since the epoch, or -1 while the span is open (or was never sampled) */
 	duration = -1;
 	finished = false;
-	/** [key0, value0, key1, value1, …]; null until the first tag of a sampled span */
+	/**
+	 * [key0, value0, key1, value1, …] with `tagLen` slots used; null until the first tag of a sampled
+	 * span. Preallocated small and doubled by hand: a pushed-to array literal grows to 19 slots at once.
+	 */
 	tagPairs: unknown[] | null = null;
+	tagLen = 0;
 	/**
 	 * Logs, flat: [timestamp µs, fieldCount, k1, v1, …, timestamp, fieldCount, …]. One array per span
 	 * instead of a record + fields array + a KeyValue per field: the benchmark showed retained objects
 	 * (GC) dominating the cost of a sampled span.
 	 */
 	logData: unknown[] | null = null;
+	logLen = 0;
 
 	constructor(
 		readonly owner: JaegerTracer,
@@ -51,8 +56,21 @@ export class JaegerSpan extends Span {
 
 	/** Internal tags (sampler, debug id) skip the sampling-priority logic. */
 	pushTag(key: string, value: unknown): void {
-		if (this.tagPairs === null) this.tagPairs = [key, value];
-		else this.tagPairs.push(key, value);
+		let a = this.tagPairs;
+		if (a === null) a = this.tagPairs = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+		else if (this.tagLen === a.length) a.length *= 2;
+		a[this.tagLen] = key;
+		a[this.tagLen + 1] = value;
+		this.tagLen += 2;
+	}
+
+	private pushLog(x: unknown, y: unknown): void {
+		let a = this.logData;
+		if (a === null) a = this.logData = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+		else if (this.logLen === a.length) a.length *= 2;
+		a[this.logLen] = x;
+		a[this.logLen + 1] = y;
+		this.logLen += 2;
 	}
 
 	protected _context(): JaegerSpanContext {
@@ -117,12 +135,11 @@ export class JaegerSpan extends Span {
 	protected _log(fields: { [key: string]: unknown }, timestamp?: number): void {
 		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
 		const ts = timestamp != null ? Math.round(timestamp * 1000) : this.owner.nowUs();
-		const data = this.logData ?? (this.logData = []);
-		data.push(ts, 0);
-		const countAt = data.length - 1;
+		this.pushLog(ts, 0);
+		const countAt = this.logLen - 1;
 		if (fields === null || typeof fields !== 'object') {
-			data.push('event', String(fields));
-			data[countAt] = 1;
+			this.pushLog('event', String(fields));
+			this.logData![countAt] = 1;
 			return;
 		}
 		let n = 0;
@@ -131,10 +148,10 @@ export class JaegerSpan extends Span {
 			const v = fields[key];
 			// Snapshot now: learners reuse and mutate field objects between log calls. Primitives are
 			// immutable already; objects become their JSON text (what the record shows anyway).
-			data.push(key, v !== null && typeof v === 'object' ? toKeyValue(key, v).value : v);
+			this.pushLog(key, v !== null && typeof v === 'object' ? toKeyValue(key, v).value : v);
 			n++;
 		}
-		data[countAt] = n;
+		this.logData![countAt] = n;
 	}
 
 	/** The logs as Jaeger JSON SpanLogs. */
@@ -142,10 +159,10 @@ export class JaegerSpan extends Span {
 		const data = this.logData;
 		if (data === null) return [];
 		const out: SpanLog[] = [];
-		for (let i = 0; i < data.length; ) {
+		for (let i = 0; i < this.logLen; ) {
 			const timestamp = data[i] as number;
 			const n = data[i + 1] as number;
-			out.push({ timestamp, fields: pairsToKeyValues(data.slice(i + 2, i + 2 + 2 * n)) });
+			out.push({ timestamp, fields: pairsToKeyValues(data.slice(i + 2, i + 2 + 2 * n), 2 * n) });
 			i += 2 + 2 * n;
 		}
 		return out;
@@ -184,7 +201,7 @@ export class JaegerSpan extends Span {
 			references,
 			startTime: this.startTime,
 			duration: Math.max(this.duration, 0),
-			tags: this.tagPairs === null ? [] : pairsToKeyValues(this.tagPairs),
+			tags: this.tagPairs === null ? [] : pairsToKeyValues(this.tagPairs, this.tagLen),
 			logs: this.logRecords(),
 			process: this.owner.process
 		};
