@@ -1,3 +1,4 @@
+import { fetch } from 'tour/http';
 import { initTracer } from 'tour/tracing';
 
 const tracer = initTracer('hello-world');

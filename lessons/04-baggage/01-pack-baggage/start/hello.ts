@@ -1,4 +1,5 @@
 import { FORMAT_HTTP_HEADERS, Tags, type Span } from 'opentracing';
+import { fetch } from 'tour/http';
 import { initTracer } from 'tour/tracing';
 
 const tracer = initTracer('hello-world');
