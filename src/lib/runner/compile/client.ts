@@ -35,7 +35,12 @@ export class CompilerClient {
 			this.#api = Comlink.wrap<CompilerApi>(worker);
 			this.#set({ phase: 'loading', loaded: 0, total: null });
 			this.#init = this.#api
-				.init(Comlink.proxy((p: Progress) => this.#set({ phase: 'loading', ...p })))
+				.init(
+					Comlink.proxy((p: Progress) => {
+						// progress comes on the callback's own port and can arrive after init resolved
+						if (this.state.phase === 'loading') this.#set({ phase: 'loading', ...p });
+					})
+				)
 				.then(() => this.#set({ phase: 'ready' }))
 				.catch((e: unknown) => {
 					this.#init = null;

@@ -36,6 +36,12 @@ async function load(onProgress?: (p: Progress) => void): Promise<void> {
 	}
 	onProgress?.({ loaded, total: total ?? loaded });
 	await esbuild.initialize({ wasmModule: await WebAssembly.compile(bytes), worker: false });
+	// esbuild's first build is several times slower than the next ones: pay for it now, in the
+	// background, rather than on the learner's first Run
+	await compile(esbuild as unknown as EsbuildLike, {
+		files: { 'warm.ts': `import { serve } from 'tour/http';\nexport async function main(): Promise<void> { serve(1, () => 'ok'); await null; }` },
+		entries: ['warm.ts']
+	});
 }
 
 const api = {
