@@ -20,3 +20,4 @@ export {
 	headerSent,
 	noErrors
 } from './expect';
+export { collectTraces, runOutput, type TraceSource, type FinishedRun } from './collect';

@@ -57,7 +57,7 @@ typescript.typescriptDefaults.setCompilerOptions({
 	noEmit: true,
 	esModuleInterop: true,
 	allowNonTsExtensions: true,
-	lib: ['es2022', 'esnext.disposable']
+	lib: ['es2022', 'esnext.disposable', 'webworker']
 });
 typescript.typescriptDefaults.setEagerModelSync(true);
 

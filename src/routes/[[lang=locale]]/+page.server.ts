@@ -1,5 +1,6 @@
 import { course, courseIndex } from '$lib/course/server';
+import type { Locale } from '$lib/course/types';
 
-export function load() {
-	return { chapters: courseIndex(course(), 'en') };
+export function load({ params }: { params: { lang?: string } }) {
+	return { chapters: courseIndex(course(), (params.lang ?? 'en') as Locale) };
 }

@@ -97,3 +97,32 @@ describe('checks', () => {
 		expect(item.hint).toContain('time limit');
 	});
 });
+
+describe('collecting a run', () => {
+	it('gathers each trace once across services, oldest first, and keeps only learner traffic', async () => {
+		const a = rec('hello-world', 'say-hello', 't1', undefined, { startTime: 2_000 });
+		const b = rec('formatter', 'format', 't1', a, { startTime: 2_100 });
+		const c2 = rec('hello-world', 'say-hello', 't0', undefined, { startTime: 1_000 });
+		const traces = recordsToTraces([a, b, c2]);
+		const source = {
+			getServices: async () => ['formatter', 'hello-world'],
+			findTraces: async ({ service }: { service: string }) => traces.filter((t) => Object.values(t.processes).some((p) => p.serviceName === service))
+		};
+		const got = await c.collectTraces(source);
+		expect(got.map((t) => t.traceID)).toEqual(['t0', 't1']);
+		const record = { id: 1, from: 'hello', to: 'formatter:8081', method: 'GET', url: 'u', requestHeaders: {}, requestBody: '', status: 200, responseHeaders: {}, responseBody: '', startedAt: 0, latency: 1, error: null };
+		const out = c.runOutput(
+			{
+				console: [{ service: 'hello', stream: 'out', text: 'hi' }, { service: 'hello', stream: 'system', text: 'capped' }],
+				network: [{ ...record, kind: 'service' }, { ...record, id: 2, kind: 'backend' }],
+				errors: [{ service: 'formatter', message: 'boom' }],
+				diagnostics: [{ severity: 'error', message: 'Expected ";"', file: 'hello.ts', line: 3 }]
+			},
+			got,
+			['Bryan']
+		);
+		expect(out.console).toEqual([{ service: 'hello', stream: 'out', text: 'hi' }]);
+		expect(out.network.map((r) => r.id)).toEqual([1]);
+		expect(out.errors).toEqual(['hello.ts:3 Expected ";"', 'formatter: boom']);
+	});
+});

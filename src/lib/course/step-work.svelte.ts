@@ -1,0 +1,96 @@
+// The learner's working copy of one step: restored from a share link or saved progress, saved as they
+// type (debounced), replaced by Solve or Reset with an Undo. Pages render it; the rules live here.
+import { decodeShare } from '$lib/runner';
+import type { ProgressStore } from './progress';
+
+export type Notice = { kind: 'shared' | 'share-error' | 'solved' | 'reset'; text: string };
+const SAVE_DELAY_MS = 400;
+
+const same = (a: Record<string, string>, b: Record<string, string>) =>
+	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+export class StepWork {
+	files = $state<Record<string, string>>({});
+	notice = $state<Notice | null>(null);
+	confirmingReset = $state(false);
+	#undo: Record<string, string> | null = null;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(
+		readonly key: string,
+		readonly start: Record<string, string>,
+		readonly solution: Record<string, string>,
+		private readonly store: ProgressStore | null
+	) {
+		this.files = { ...start };
+	}
+
+	/** Browser-only: a `#files/…` or `#code/…` hash wins (someone sent it), else saved work, else start. */
+	restore(hash: string) {
+		const shared = decodeShare(hash);
+		if (shared?.ok) {
+			const only = Object.keys(this.start);
+			// a TypeScript-Playground style #code/ link carries one nameless file: it is this step's file
+			this.files = shared.kind === 'code' && only.length === 1 ? { [only[0]]: Object.values(shared.files)[0] } : { ...shared.files };
+			this.notice = { kind: 'shared', text: 'You opened a shared attempt; your own saved edits are untouched until you change something.' };
+			return;
+		}
+		if (shared && !shared.ok) this.notice = { kind: 'share-error', text: `${shared.error} Showing your own work instead.` };
+		const saved = this.store?.read().steps[this.key]?.work;
+		if (saved) this.files = { ...this.start, ...saved.files };
+	}
+
+	get edited(): boolean {
+		return !same(this.files, this.start);
+	}
+
+	/** Called on every edit; writes after a pause in typing, and at once on flush(). */
+	changed() {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+	}
+
+	flush() {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = null;
+		this.store?.saveWork(this.key, $state.snapshot(this.files), this.start);
+	}
+
+	solve() {
+		this.#replace(this.solution, { kind: 'solved', text: 'Showing the solution.' });
+	}
+
+	/** First press asks when there are edits to lose; confirm() does it. */
+	reset() {
+		if (this.edited && !same(this.files, this.solution)) this.confirmingReset = true;
+		else this.#replace(this.start, null);
+	}
+
+	confirmReset() {
+		this.confirmingReset = false;
+		this.#replace(this.start, { kind: 'reset', text: 'Your edits were discarded.' });
+	}
+
+	cancelReset() {
+		this.confirmingReset = false;
+	}
+
+	get canUndo(): boolean {
+		return this.#undo !== null && (this.notice?.kind === 'solved' || this.notice?.kind === 'reset');
+	}
+
+	undo() {
+		if (!this.#undo) return;
+		this.files = this.#undo;
+		this.#undo = null;
+		this.notice = null;
+		this.flush();
+	}
+
+	#replace(next: Record<string, string>, notice: Notice | null) {
+		this.#undo = this.edited ? $state.snapshot(this.files) : null;
+		this.files = { ...next };
+		this.notice = this.#undo ? notice : null;
+		this.flush();
+	}
+}
