@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { printTable, percentile } from './lib/table';
 import { openSite } from './lib/site';
 
@@ -152,6 +153,7 @@ printTable({
 	columns: ['trace', 'file MiB', 'paint p50 ms', 'paint max ms', 'target ms', 'rows in DOM', 'scroll work p50 ms', 'scroll work p95 ms', 'frame p50 ms', 'frame p95 ms'],
 	rows,
 	notes: [
+		`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the run — figures scale with it.`,
 		'paint: from the file input\'s input event to the frame after the first timeline rows are in the DOM (read, parse, repair, tree, render).',
 		'scroll work: script + style + layout for one programmatic scroll step (target < 16 ms); frame: interval between animation frames while scrolling (16.7 = no dropped frame).'
 	]

@@ -289,7 +289,7 @@ test('search imported traces (tags in logfmt), scatter plot, compare two, depend
 	assert.deepEqual(consoleErrors, []);
 });
 
-test('a 10,000-deep chain and a 20k-span trace stay usable (virtualised rows)', async ({ page, url, consoleErrors }) => {
+test('a 10,000-deep chain stays usable: virtualised rows, scrolls to depth 10000', async ({ page, url, consoleErrors }) => {
 	const chain = Array.from({ length: 10_000 }, (_, i) => span(`c${i}`, i ? `c${i - 1}` : null, 1_700_000_000_000_000 + i, 2 * (10_000 - i)));
 	const f = writeTrace('chain.json', { data: [{ traceID: 'abc1', processes: { p1: { serviceName: 'deep', tags: [] } }, spans: chain }] });
 	await page.goto(url('/traces'));
@@ -301,5 +301,22 @@ test('a 10,000-deep chain and a 20k-span trace stay usable (virtualised rows)', 
 	assert.ok(rendered < 100, `only visible rows are rendered (${rendered})`);
 	await timeline(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
 	await page.waitForFunction(() => [...document.querySelectorAll('[role=treegrid] [role=row]')].some((r) => r.getAttribute('aria-level') === '10000'));
+	assert.deepEqual(consoleErrors, []);
+});
+
+test('dropping a file on the drop zone opens it', async ({ page, url, consoleErrors }) => {
+	await page.goto(url('/traces'));
+	await page.waitForTimeout(200);
+	const text = (await import('node:fs')).readFileSync(path.join(fixtureDir, 'zipkin2-skew.json'), 'utf8');
+	await page.evaluate((body) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
+		const zone = document.querySelector('[aria-label="Drop trace files here"]')!;
+		zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+	}, text);
+	await page.getByText('dropped.json', { exact: true }).waitFor();
+	assert.equal(await totalSpans(page), '4');
+	assert.match(await page.locator('.file').innerText(), /Zipkin v2/);
 	assert.deepEqual(consoleErrors, []);
 });
