@@ -7,7 +7,7 @@ import { ROOT_CONTEXT, defaultTextMapGetter, defaultTextMapSetter, propagation, 
 import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { B3InjectEncoding, B3Propagator } from '@opentelemetry/propagator-b3';
 import { JaegerPropagator } from '@opentelemetry/propagator-jaeger';
-import { JaegerSpanContext, type Propagation } from '../../../src/lib/tracer';
+import { B3Codec, JaegerSpanContext, type Propagation } from '../../../src/lib/tracer';
 import { testTracer } from './helpers';
 
 const BAGGAGE = { user: 'Bryan Bonjour', 'order-id': 'a,b=c;d%' };
@@ -123,4 +123,26 @@ describe.each(otel)('OpenTelemetry %s', (_name, prop, propagator) => {
 			if (prop !== 'b3') expect({ ...ours.baggage }).toEqual(BAGGAGE);
 		});
 	}
+});
+
+describe('OpenTelemetry B3Propagator (single header)', () => {
+	const single = new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER });
+
+	it('extracts our single b3 header, and we extract its', () => {
+		const { tracer } = testTracer({ propagation: 'b3' });
+		tracer.registerInjector(FORMAT_HTTP_HEADERS, new B3Codec({ urlEncoding: true, singleHeader: true }));
+		const span = tracer.startSpan('client', { childOf: tracer.startSpan('root') });
+		const headers: Record<string, string> = {};
+		tracer.inject(span, FORMAT_HTTP_HEADERS, headers);
+		expect(Object.keys(headers)).toEqual(['b3']);
+		const sc = trace.getSpanContext(single.extract(ROOT_CONTEXT, headers, defaultTextMapGetter))!;
+		const ours = span.context() as JaegerSpanContext;
+		expect([sc.traceId, sc.spanId, sc.traceFlags]).toEqual([pad32(ours.traceId), ours.spanId, TraceFlags.SAMPLED]);
+
+		const out: Record<string, string> = {};
+		const ctx = trace.setSpanContext(ROOT_CONTEXT, { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.SAMPLED });
+		single.inject(ctx, out, defaultTextMapSetter);
+		const back = tracer.extract(FORMAT_HTTP_HEADERS, out) as JaegerSpanContext;
+		expect([back.traceId, back.spanId, back.isSampled()]).toEqual(['4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7', true]);
+	});
 });

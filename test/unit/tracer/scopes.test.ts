@@ -1,5 +1,7 @@
 // The active span: explicit scopes, `using`, and the async-context patch carrying it across await,
 // timers and promise chains in learner code compiled to es2016 by esbuild-wasm (as the runner does).
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import * as esbuild from 'esbuild-wasm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installAsyncContext, type JaegerTracer } from '../../../src/lib/tracer';
@@ -89,6 +91,18 @@ describe('scope manager (synchronous)', () => {
 		expect(seen).toBeNull();
 		const [inner, outer] = reporter.records();
 		expect(inner.references[0].spanID).toBe(outer.spanID);
+	});
+});
+
+describe('Symbol.dispose polyfill', () => {
+	it('defines Symbol.dispose where missing, as the symbol esbuild\'s lowered `using` falls back to', async () => {
+		const src = readFileSync(new URL('../../../src/lib/tracer/dispose_symbol.ts', import.meta.url), 'utf8');
+		const { code } = await esbuild.transform(src, { loader: 'ts', format: 'cjs', target: 'es2016' });
+		const realm = vm.createContext({ module: { exports: {} } });
+		vm.runInContext('delete Symbol.dispose', realm);
+		expect(vm.runInContext('typeof Symbol.dispose', realm)).toBe('undefined');
+		vm.runInContext(`(function (exports, module) { ${code} })(module.exports, module)`, realm);
+		expect(vm.runInContext("Symbol.dispose === Symbol.for('Symbol.dispose') && module.exports.disposeSymbol === Symbol.dispose", realm)).toBe(true);
 	});
 });
 
