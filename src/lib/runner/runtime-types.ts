@@ -87,7 +87,19 @@ declare module 'jaeger-client' { export * from 'tour/tracing'; }
 declare var process: { argv: string[]; env: Record<string, string> };
 `;
 
+// What a service's global scope has. Declared here as well because the editor's TypeScript may not
+// load a DOM/webworker lib; where it does, these merge with its declarations.
+const GLOBALS = `interface Console { log(...data: any[]): void; info(...data: any[]): void; warn(...data: any[]): void; error(...data: any[]): void; debug(...data: any[]): void; }
+declare var console: Console;
+declare function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): any;
+declare function clearTimeout(id: any): void;
+declare function setInterval(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): any;
+declare function clearInterval(id: any): void;
+declare function queueMicrotask(callback: () => void): void;
+`;
+
 /** path → text, for the editor's `libs` prop */
 export const RUNTIME_LIBS: Record<string, string> = {
-	'file:///node_modules/@types/tour-runtime/index.d.ts': OPENTRACING + TOUR
+	'file:///node_modules/@types/tour-runtime/index.d.ts': OPENTRACING + TOUR,
+	'file:///node_modules/@types/tour-runtime/globals.d.ts': GLOBALS
 };

@@ -1,4 +1,5 @@
 import { createQueryClient, type QueryClient } from '$lib/backend';
+import type { Trace } from '$lib/model';
 import { CompilerClient } from '../compile/client';
 import { BackendLink } from './backend-link';
 import { WorkerPool } from './pool';
@@ -51,6 +52,19 @@ export class Runner {
 	 */
 	get queryClient(): QueryClient {
 		return createQueryClient((url, init) => this.#backend.query(url, init));
+	}
+
+	/**
+	 * Every trace the last run left in the backend (what a lesson check judges): each service's
+	 * traces, once each. The backend is reset at the start of each run, so these are that run's.
+	 */
+	async traces(limit = 1000): Promise<Trace[]> {
+		const q = this.queryClient;
+		const byId = new Map<string, Trace>();
+		for (const service of await q.getServices()) {
+			for (const t of await q.findTraces({ service, limit })) byId.set(t.traceID, t);
+		}
+		return [...byId.values()];
 	}
 
 	dispose(): void {
