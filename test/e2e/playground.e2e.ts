@@ -124,3 +124,34 @@ test('share links: Share writes a #files/ link that opens the same files; a dama
 	await other.getByRole('alert').filter({ hasText: /share link is damaged/ }).waitFor();
 	await other.getByRole('tab', { name: 'hello.ts' }).waitFor({ timeout: 20_000 });
 });
+
+test('the active span survives await in learner code, and two concurrent requests keep their own spans', async ({ page, url }) => {
+	await open(page, url, {
+		'main.ts': `import { initTracer } from 'tour/tracing';
+import { sleep } from 'tour/time';
+const tracer = initTracer({ serviceName: 'ctx', sampler: { type: 'const', param: 1 } });
+async function work(name: string, ms: number) {
+  const span = tracer.startSpan(name);
+  using scope = tracer.activateSpan(span);
+  await sleep(ms);
+  await Promise.resolve();
+  console.log(name, 'still active:', tracer.activeSpan === span);
+  span.finish();
+}
+export async function main() {
+  await Promise.all([work('a', 30), work('b', 10)]);
+  console.log('after:', tracer.activeSpan);
+}
+`
+	});
+	assert.match(await run(page), /^Finished in/);
+	const text = await consoleText(page);
+	assert.match(text, /main │ b still active: true/);
+	assert.match(text, /main │ a still active: true/);
+	assert.match(text, /main │ after: null/);
+	// the tracer's span batch went to the agent: backend traffic, shown on request
+	const network = page.getByRole('region', { name: 'Network' });
+	await network.getByRole('checkbox', { name: /Show backend traffic \(1\)/ }).check();
+	const cells = await network.getByRole('row').filter({ hasText: 'jaeger-agent:6831' }).getByRole('cell').allInnerTexts();
+	assert.deepEqual(cells.slice(0, 3), ['main', 'jaeger-agent:6831', 'POST']);
+});
