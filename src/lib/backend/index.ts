@@ -14,6 +14,7 @@ export { createSamplingManager, COURSE_DEFAULT_STRATEGY } from './sampling';
 export type { SamplingConfig, SamplingManager, SamplingStrategy, PerOperationSampling, OperationSamplingStrategy } from './sampling';
 export { createQueryHandler } from './query/handler';
 export { createQueryClient, QueryError } from './query/client';
+export { collectTraces, type TraceSource } from './query/collect';
 export type { DependenciesParams, FetchLike, FetchLikeInit, FetchLikeResponse, FindTracesParams, QueryClient } from './query/client';
 export { parseDuration, parseLogfmt } from './query/params';
 export { fetchFromHandlers, findHandler } from './routing';

@@ -1,14 +1,8 @@
-// Gathers what a check judges from a finished run: every trace jaeger-query holds for the run's
-// services (read through the query API, as the trace view does), plus console, network and errors.
+// Assembles what a check judges from a finished run: its traces (read back through jaeger-query by
+// the runner), console lines, learner network traffic and errors.
 import type { Trace } from '../model/types';
 import type { NetworkRecord } from '../sim/types';
 import type { ConsoleLine, RunOutput } from './types';
-
-/** The part of jaeger-query's client a collector needs. */
-export interface TraceSource {
-	getServices(): Promise<string[]>;
-	findTraces(params: { service: string; limit?: number; start?: number }): Promise<Trace[]>;
-}
 
 export interface FinishedRun {
 	console: { service: string; stream: string; text: string }[];
@@ -16,17 +10,6 @@ export interface FinishedRun {
 	network: (NetworkRecord & { kind?: string })[];
 	errors: { service: string; message: string; where?: string }[];
 	diagnostics?: { severity: string; message: string; file?: string; line?: number }[];
-}
-
-/** Traces of every service, each once, oldest first (so "the first trace" reads naturally in checks). */
-export async function collectTraces(source: TraceSource, opts: { limit?: number; since?: number } = {}): Promise<Trace[]> {
-	const services = await source.getServices();
-	const byId = new Map<string, Trace>();
-	for (const service of services) {
-		for (const t of await source.findTraces({ service, limit: opts.limit ?? 200, start: opts.since })) byId.set(t.traceID, t);
-	}
-	const start = (t: Trace) => Math.min(...t.spans.map((s) => s.startTime));
-	return [...byId.values()].sort((a, b) => start(a) - start(b));
 }
 
 export function runOutput(run: FinishedRun, traces: Trace[], args: string[]): RunOutput {

@@ -20,4 +20,5 @@ export {
 	headerSent,
 	noErrors
 } from './expect';
-export { collectTraces, runOutput, type TraceSource, type FinishedRun } from './collect';
+export { runOutput, type FinishedRun } from './collect';
+export { collectTraces } from '../backend/query/collect';

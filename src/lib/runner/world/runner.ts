@@ -1,4 +1,4 @@
-import { createQueryClient, type QueryClient } from '$lib/backend';
+import { collectTraces, createQueryClient, type QueryClient } from '$lib/backend';
 import type { Trace } from '$lib/model';
 import { CompilerClient } from '../compile/client';
 import { BackendLink } from './backend-link';
@@ -15,6 +15,8 @@ export class Runner {
 	readonly #pool = new WorkerPool();
 	readonly #backend = new BackendLink();
 	#current: RunningWorld | null = null;
+	/** µs since the epoch when the last run started: its traces are the ones that start after it */
+	#lastRunStart = 0;
 
 	/** Start loading esbuild and spawning workers before the first Run. */
 	warm(): void {
@@ -29,6 +31,7 @@ export class Runner {
 			previous.stop();
 			await previous.result.catch(() => {});
 		}
+		this.#lastRunStart = Date.now() * 1000;
 		const world = startWorld({ compiler: this.compiler, pool: this.#pool, backend: this.#backend }, req, callbacks);
 		this.#current = world;
 		try {
@@ -55,16 +58,11 @@ export class Runner {
 	}
 
 	/**
-	 * Every trace the last run left in the backend (what a lesson check judges): each service's
-	 * traces, once each. The backend is reset at the start of each run, so these are that run's.
+	 * The traces the last run produced (what a lesson check judges), oldest first. Earlier runs'
+	 * traces stay in the backend for search and compare, as in a real Jaeger.
 	 */
-	async traces(limit = 1000): Promise<Trace[]> {
-		const q = this.queryClient;
-		const byId = new Map<string, Trace>();
-		for (const service of await q.getServices()) {
-			for (const t of await q.findTraces({ service, limit })) byId.set(t.traceID, t);
-		}
-		return [...byId.values()];
+	traces(limit = 1000): Promise<Trace[]> {
+		return collectTraces(this.queryClient, { limit, since: this.#lastRunStart });
 	}
 
 	dispose(): void {
