@@ -8,7 +8,7 @@ import { traceToRecords } from './compute/ingest';
 export interface ImportedTrace {
 	trace: Trace;
 	spans: number;
-	/** "service: operation" of the root, computed for files with several traces (the pick list) */
+	/** "service: operation" of the root (the trace id for a lone trace over 20k spans) */
 	name: string;
 	duration: number;
 }
@@ -29,6 +29,8 @@ const LABELS: Record<TraceFileFormat, string> = {
 };
 export const formatLabel = (f: TraceFileFormat) => LABELS[f] ?? f;
 
+const NAME_LIMIT = 20_000;
+
 export class TraceLibrary {
 	readonly files: ImportedFile[] = [];
 	private readonly byID = new Map<string, Trace>();
@@ -40,14 +42,15 @@ export class TraceLibrary {
 	/** Parses one file (throws TraceImportError with a readable message). Not yet searchable: see ingest(). */
 	importText(name: string, text: string): ImportedFile {
 		const parsed: ParsedTraceFile = parseTraceFile(text);
-		const many = parsed.traces.length > 1;
+		// names need the tree: skip it for one huge trace (it is shown at once, named by its header)
+		const named = (t: Trace) => parsed.traces.length > 1 || t.spans.length <= NAME_LIMIT;
 		const file: ImportedFile = {
 			name,
 			format: parsed.format,
 			warnings: parsed.warnings,
 			spanRecords: parsed.spanRecords,
 			traces: parsed.traces.map((trace) => {
-				const s = many ? traceSummary(trace) : null;
+				const s = named(trace) ? traceSummary(trace) : null;
 				return { trace, spans: trace.spans.length, name: s?.name || trace.traceID, duration: s?.duration ?? NaN };
 			})
 		};
