@@ -1,7 +1,6 @@
 // The finished shape of chapter 3, also judged in chapter 4: one trace, five spans, three services.
 // Imported by the checks of the steps that end there.
-import { childOf, hasTag, isRoot, printed, spanReported, totalSpans, traceCount, type CheckItem, type RunOutput } from '$lib/checks';
-import { servicesInTrace } from '$lib/checks/more';
+import { childOf, hasTag, isRoot, printed, spanReported, totalSpans, traceCount, type CheckItem, type RunOutput, servicesInTrace } from '$lib/checks';
 
 export const ROOT = { service: 'hello-world', operation: 'say-hello' };
 export const FORMAT_CLIENT = { service: 'hello-world', operation: 'formatString' };

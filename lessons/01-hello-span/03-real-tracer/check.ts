@@ -1,5 +1,4 @@
-import { defineCheck, printed, spanCount, hasTag, findSpans } from '$lib/checks';
-import { consoleMatches } from '$lib/checks/more';
+import { defineCheck, printed, spanCount, hasTag, findSpans, consoleMatches } from '$lib/checks';
 
 export default defineCheck((run) => {
 	const name = run.args[0] ?? 'Bryan';

@@ -1,5 +1,4 @@
-import { defineCheck, printed, spanCount, childOf, traceCount } from '$lib/checks';
-import { encloses, startsLater } from '$lib/checks/more';
+import { defineCheck, printed, spanCount, childOf, traceCount, encloses, startsLater } from '$lib/checks';
 
 export default defineCheck((run) => {
 	const name = run.args[0] ?? 'Bryan';

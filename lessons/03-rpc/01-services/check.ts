@@ -1,5 +1,4 @@
-import { defineCheck, printed, spanReported } from '$lib/checks';
-import { requestSent } from '$lib/checks/more';
+import { defineCheck, printed, spanReported, requestSent } from '$lib/checks';
 
 export default defineCheck((run) => {
 	const name = run.args[0] ?? 'Bryan';

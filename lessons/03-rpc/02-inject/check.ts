@@ -1,5 +1,4 @@
-import { defineCheck, spanReported, hasTag, type RunOutput } from '$lib/checks';
-import { requestCarriesSpan, requestsTo, sentContext, tagMatches } from '$lib/checks/more';
+import { defineCheck, spanReported, hasTag, type RunOutput, requestCarriesSpan, requestsTo, sentContext, tagMatches } from '$lib/checks';
 
 function injected(run: RunOutput, host: string, fn: string) {
 	const sent = requestsTo(run, host).some((r) => sentContext(r) !== null);

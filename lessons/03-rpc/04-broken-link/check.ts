@@ -1,5 +1,4 @@
-import { defineCheck } from '$lib/checks';
-import { requestCarriesSpan } from '$lib/checks/more';
+import { defineCheck, requestCarriesSpan } from '$lib/checks';
 import { oneTraceAcrossServices, PRINT_CLIENT } from '../shape';
 
 export default defineCheck((run) => [

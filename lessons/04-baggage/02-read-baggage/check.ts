@@ -1,5 +1,4 @@
-import { defineCheck, hasLog, type CheckItem } from '$lib/checks';
-import { requestsTo } from '$lib/checks/more';
+import { defineCheck, hasLog, type CheckItem, requestsTo } from '$lib/checks';
 import { oneTraceAcrossServices, FORMAT_SERVER } from '../../03-rpc/shape';
 
 export default defineCheck((run) => {

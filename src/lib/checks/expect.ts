@@ -1,11 +1,9 @@
 // Assertions that become lines in the Checks region. Each takes the hint to show when it fails:
 // the hint names the likely mistake, in the lesson's words.
 import type { CheckItem, RunOutput } from './types';
+import { item } from './item';
 import { describe, findSpan, findSpans, logsOf, parentOf, tagValue, type FoundSpan, type SpanSelector } from './spans';
 
-function item(label: string, ok: boolean, hint: string): CheckItem {
-	return ok ? { label, ok } : { label, ok, hint };
-}
 
 export function spanReported(run: RunOutput, sel: SpanSelector, hint: string): CheckItem {
 	return item(`${describe(sel)} was reported`, findSpans(run, sel).length > 0, hint);
@@ -75,15 +73,23 @@ export function operationExcludes(run: RunOutput, text: string, hint: string): C
 	return item(`no operation name contains "${text}"`, !bad, hint);
 }
 
-/** A request to `to` (a host) carried `header`, optionally with a value matching `value`. */
-export function headerSent(run: RunOutput, to: string, header: string, value: RegExp | undefined, hint: string): CheckItem {
-	const h = header.toLowerCase();
-	const ok = run.network.some((r) => r.to.split(':')[0] === to && h in r.requestHeaders && (!value || value.test(r.requestHeaders[h])));
-	return item(`the request to ${to} carries the ${header} header`, ok, hint);
-}
 
 export function noErrors(run: RunOutput, hint: string): CheckItem {
 	return item('every service ran without an error', run.errors.length === 0, run.errors.length ? `${run.errors[0]} — ${hint}` : hint);
+}
+
+/** The span has tag `key` whose value, as text, matches `pattern`. */
+export function tagMatches(run: RunOutput, sel: SpanSelector, key: string, pattern: RegExp, hint: string): CheckItem {
+	const f = findSpan(run, sel);
+	const t = f?.span.tags.find((kv) => kv.key === key);
+	return item(`${describe(sel)} has tag ${key}`, Boolean(t && pattern.test(String(t.value))), hint);
+}
+
+/** How many distinct services reported spans into the trace that holds `sel`. */
+export function servicesInTrace(run: RunOutput, sel: SpanSelector, count: number, hint: string): CheckItem {
+	const f = findSpan(run, sel);
+	const n = f ? new Set(f.trace.spans.map((s) => f.trace.processes[s.processID]?.serviceName)).size : 0;
+	return item(`the trace of ${describe(sel)} spans ${count} services`, Boolean(f) && n === count, hint);
 }
 
 export type { FoundSpan };

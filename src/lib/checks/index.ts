@@ -2,7 +2,7 @@
 // never the learner's source text — so any correct way of writing the code passes.
 export type * from './types';
 export { defineCheck } from './define';
-export { printed } from './console';
+export { printed, consoleMatches } from './console';
 export { allSpans, findSpan, findSpans, parentOf, tagValue, logsOf, type FoundSpan, type SpanSelector } from './spans';
 export {
 	spanReported,
@@ -17,8 +17,11 @@ export {
 	lacksTag,
 	hasLog,
 	operationExcludes,
-	headerSent,
-	noErrors
+	noErrors,
+	tagMatches,
+	servicesInTrace
 } from './expect';
+export { requestsTo, requestSent, sentContext, requestCarriesSpan, headerSent } from './wire';
+export { encloses, startsLater } from './timing';
 export { runOutput, type FinishedRun } from './collect';
 export { collectTraces } from '../backend/query/collect';

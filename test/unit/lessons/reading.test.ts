@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorld, setUpWorld, tearDownWorld } from './world';
 import { logsOf, findSpan } from '$lib/checks';
-import { requestsTo } from '$lib/checks/more';
+import { requestsTo } from '$lib/checks';
 import { step } from './course';
 
 beforeAll(setUpWorld);

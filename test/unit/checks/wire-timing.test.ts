@@ -3,7 +3,7 @@ import { recordsToTraces } from '../../../src/lib/model';
 import type { SpanRecord } from '../../../src/lib/model/types';
 import type { NetworkRecord } from '../../../src/lib/sim/types';
 import type { RunOutput } from '../../../src/lib/checks';
-import * as m from '../../../src/lib/checks/more';
+import * as m from '../../../src/lib/checks';
 
 let nextId = 1;
 function rec(service: string, operation: string, traceID: string, start: number, duration: number, parent?: SpanRecord, extra: Partial<SpanRecord> = {}): SpanRecord {
