@@ -1,0 +1,170 @@
+// Offline use and the "new version" banner. Two halves:
+//  - pure helpers the service worker (src/service-worker.ts) imports: what to precache and in which
+//    order, which extra files a worker bundle needs (esbuild.wasm), how to store a response;
+//  - the page's side: watching the registration and announcing a new version without forcing it.
+//
+// Registration: SvelteKit's automatic one (kit.serviceWorker.register, default true) is kept. It
+// registers `/service-worker.js` on window `load`, so the worker's big precache never competes with
+// the page's own first load. This module only *watches* the registration (`navigator.serviceWorker
+// .ready`), which is all the update flow needs — registering twice would change nothing.
+//
+// Update flow: a new build has a new `version`, so the browser sees new service-worker bytes (on a
+// navigation, or our hourly `update()`), installs the new worker beside the old one and leaves it
+// `waiting`: nothing changes under a learner mid-lesson. The page sees the waiting worker and shows
+// the banner. "Reload" posts {type: 'skip-waiting'} to it; it activates, claims the page
+// (`controllerchange`) and the page reloads into the new version. A controller change the page did
+// not ask for (another tab pressed Reload) is announced too, never acted on.
+
+/** Cache names: one per build, `trace-tour-<version>`; activation deletes the others. */
+export const CACHE_PREFIX = 'trace-tour-';
+export const cacheName = (version: string) => `${CACHE_PREFIX}${version}`;
+
+/** Messages the page sends the service worker. */
+export type ToWorker = { type: 'skip-waiting' };
+
+export interface PrecachePlan {
+	/** pages, their data, scripts and styles: what the course needs to open and read */
+	essentials: string[];
+	/** worker bundles (Monaco's TypeScript worker alone is ~7 MB), fetched after the essentials */
+	heavy: string[];
+}
+
+/** Content-hashed files: a URL never changes meaning, so a new version may reuse the old copy. */
+export const isImmutable = (path: string) => /\/_app\/immutable\//.test(path);
+const isWorkerBundle = (path: string) => /\/_app\/immutable\/workers\/[^/]+\.js$/.test(path);
+
+/**
+ * What to precache, in order: `$service-worker`'s lists, deduplicated. Essentials first, so a
+ * learner cut off mid-install still has the pages; worker bundles last (`workerAssets` adds what
+ * they load themselves, e.g. esbuild.wasm, which is in none of SvelteKit's lists).
+ */
+export function precachePlan(lists: { build: string[]; files: string[]; prerendered: string[] }): PrecachePlan {
+	const seen = new Set<string>();
+	const essentials: string[] = [];
+	const heavy: string[] = [];
+	for (const path of [...lists.prerendered, ...lists.build, ...lists.files]) {
+		if (seen.has(path)) continue;
+		seen.add(path);
+		(isWorkerBundle(path) ? heavy : essentials).push(path);
+	}
+	return { essentials, heavy };
+}
+
+/**
+ * The files a worker bundle fetches by URL: Vite writes `new URL(`assets/esbuild-….wasm`,
+ * import.meta.url)`, relative to the bundle. Returns absolute paths on the bundle's origin.
+ */
+export function workerAssets(bundleUrl: string, source: string): string[] {
+	const found = new Set<string>();
+	for (const m of source.matchAll(/["'`]([^"'`\s]+\.wasm)["'`]/g)) {
+		const url = new URL(m[1], bundleUrl);
+		if (url.origin === new URL(bundleUrl).origin) found.add(url.pathname);
+	}
+	return [...found];
+}
+
+export const MIME_BY_EXTENSION: Record<string, string> = { '.wasm': 'application/wasm' };
+
+/**
+ * A response fit to store and to answer any request with later: the right Content-Type for .wasm
+ * (hosts that don't know it send octet-stream, and `instantiateStreaming` refuses that), and no
+ * "redirected" flag (a redirected response cannot answer a navigation).
+ */
+export function storable(path: string, res: Response): Response {
+	const ext = path.match(/\.[a-z0-9]+$/i)?.[0].toLowerCase() ?? '';
+	const mime = MIME_BY_EXTENSION[ext];
+	if (!res.redirected && (!mime || res.headers.get('content-type') === mime)) return res;
+	const headers = new Headers(res.headers);
+	if (mime) headers.set('content-type', mime);
+	return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+/** Runs `task` over `items` with at most `limit` at a time; rejects with the first failure. */
+export async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+		while (next < items.length) await task(items[next++]);
+	});
+	await Promise.all(lanes);
+}
+
+// ---- the page's side -------------------------------------------------------------------------
+
+export interface UpdateCallbacks {
+	/** a new version is installed and waiting (or another tab already switched to it) */
+	onUpdate(): void;
+	/** how to reload the page; `location.reload()` in the browser */
+	reload(): void;
+}
+
+export interface UpdateWatcher {
+	/** the banner's button: activate the waiting version, then reload into it */
+	applyUpdate(): void;
+	stop(): void;
+}
+
+export const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * Watches `container` (navigator.serviceWorker) for a new version. Never reloads on its own: only
+ * after `applyUpdate()`. The first install (no controller before) is not an update.
+ */
+export function watchForUpdates(container: ServiceWorkerContainer, callbacks: UpdateCallbacks, checkEveryMs = UPDATE_CHECK_MS): UpdateWatcher {
+	let stopped = false;
+	let asked = false;
+	let waiting: ServiceWorker | null = null;
+	let hadController = !!container.controller;
+	let timer: ReturnType<typeof setInterval> | undefined;
+	const cleanups: (() => void)[] = [];
+	const on = (target: EventTarget, type: string, fn: () => void) => {
+		target.addEventListener(type, fn);
+		cleanups.push(() => target.removeEventListener(type, fn));
+	};
+
+	const announce = (worker: ServiceWorker | null) => {
+		if (stopped) return;
+		if (worker) waiting = worker;
+		callbacks.onUpdate();
+	};
+	const track = (worker: ServiceWorker | null) => {
+		if (!worker) return;
+		const check = () => {
+			// "installed" with a controller already in place = waiting to take over
+			if (worker.state === 'installed' && container.controller) announce(worker);
+		};
+		on(worker, 'statechange', check);
+		check();
+	};
+
+	on(container, 'controllerchange', () => {
+		if (stopped) return;
+		if (asked) callbacks.reload();
+		else if (hadController) announce(null); // another tab applied the update: this page runs old code
+		hadController = true;
+	});
+
+	container.ready.then((registration) => {
+		if (stopped) return;
+		track(registration.waiting);
+		track(registration.installing);
+		on(registration, 'updatefound', () => track(registration.installing));
+		// a learner may keep one tab open all day: look for a new version now and then
+		if (checkEveryMs > 0) timer = setInterval(() => registration.update().catch(() => {}), checkEveryMs);
+	}, () => {});
+
+	return {
+		applyUpdate() {
+			asked = true;
+			if (waiting && waiting.state !== 'redundant' && waiting.state !== 'activated') {
+				waiting.postMessage({ type: 'skip-waiting' } satisfies ToWorker);
+			} else {
+				callbacks.reload(); // already active (another tab did it), or nothing to wait for
+			}
+		},
+		stop() {
+			stopped = true;
+			if (timer) clearInterval(timer);
+			for (const c of cleanups) c();
+		}
+	};
+}

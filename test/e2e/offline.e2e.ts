@@ -1,0 +1,122 @@
+// Offline for workshops: one visit, then the network goes away and the course still runs and checks.
+// And a new build's service worker is announced, not forced, and Reload switches to it.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sirv from 'sirv';
+import type { Page } from 'playwright-core';
+import { test, assert } from './harness';
+import { BUILD_DIR } from './serve';
+import { loadCourse } from '../../src/lib/course/content/loader';
+
+const STEP = '/tutorial/hello-span/tags-and-logs';
+const chapter = loadCourse(resolve(import.meta.dirname, '../..')).find((c) => c.slug === 'hello-span')!;
+const nextStep = chapter.steps[chapter.steps.findIndex((s) => s.slug === 'tags-and-logs') + 1];
+const buildVersion = () => (JSON.parse(readFileSync(join(BUILD_DIR, '_app/version.json'), 'utf8')) as { version: string }).version;
+
+/** Until the service worker controls the page; activation comes only after the whole precache is stored. */
+async function waitForOfflineReady(page: Page) {
+	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 90_000 });
+}
+
+/** What the page's caches hold, as pathnames, and the Content-Type of the cached esbuild.wasm. */
+function cached(page: Page) {
+	return page.evaluate(async () => {
+		const names = await caches.keys();
+		const paths: string[] = [];
+		let wasmType: string | null = null;
+		for (const name of names) {
+			const cache = await caches.open(name);
+			for (const req of await cache.keys()) {
+				const path = new URL(req.url).pathname;
+				paths.push(path);
+				if (path.endsWith('.wasm')) wasmType = (await cache.match(req))!.headers.get('content-type');
+			}
+		}
+		return { names, paths, wasmType };
+	});
+}
+
+test('after one visit a step works offline: reload, Solve, Run, all checks pass', async ({ page, context, url }) => {
+	const VERSION = buildVersion();
+	await page.goto(url(STEP));
+	await page.getByRole('button', { name: 'Run' }).waitFor();
+	await waitForOfflineReady(page);
+
+	const { names, paths, wasmType } = await cached(page);
+	assert.deepEqual(names, [`trace-tour-${VERSION}`]);
+	for (const p of [STEP, `${STEP}/__data.json`, '/zh-CN' + STEP, '/embed' + STEP, '/playground', '/']) assert.ok(paths.includes(p), `${p} is precached`);
+	assert.ok(paths.some((p) => /\/workers\/ts\.worker-[^/]+\.js$/.test(p)), 'Monaco’s TypeScript worker is precached');
+	assert.ok(paths.some((p) => /\/workers\/compiler\.worker-[^/]+\.js$/.test(p)), 'the compiler worker is precached');
+	assert.ok(paths.some((p) => /esbuild[^/]*\.wasm$/.test(p)), 'esbuild.wasm is precached');
+	assert.equal(wasmType, 'application/wasm');
+
+	await context.setOffline(true);
+	// really offline, service worker included: what is not precached does not load
+	const probe = await page.evaluate(() => fetch(`/not-precached-${Date.now()}.txt`).then((r) => `answered ${r.status}`, () => 'failed'));
+	assert.equal(probe, 'failed', 'the network is off for the service worker too');
+
+	await page.reload();
+	await page.getByRole('heading', { level: 1, name: 'Tags and logs' }).waitFor();
+	await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+	await page.getByRole('button', { name: 'Solve' }).click();
+	await page.getByRole('button', { name: 'Run' }).click();
+	await page.getByRole('region', { name: 'Checks' }).getByText('All checks passed').waitFor({ timeout: 60_000 });
+	await page.getByRole('log', { name: 'Console' }).getByText('Hello, Bryan!').waitFor();
+
+	// client-side navigation offline: the next step's __data.json and code come from the cache
+	await page.locator('a[rel=next]').click();
+	await page.getByRole('heading', { level: 1, name: nextStep.text.en.title }).waitFor({ timeout: 20_000 });
+	assert.ok(page.url().endsWith(`/tutorial/hello-span/${nextStep.slug}`));
+}, { timeoutMs: 180_000 });
+
+test('a new version is announced, not forced; Reload switches to it', async ({ page }) => {
+	// our own server for this site, whose service-worker.js we can turn into "the next build"
+	let next = false;
+	const VERSION = buildVersion();
+	const assets = sirv(BUILD_DIR, { extensions: ['html'], dev: true });
+	const swSource = readFileSync(join(BUILD_DIR, 'service-worker.js'), 'utf8');
+	assert.ok(swSource.includes(VERSION), 'the service worker carries the build version');
+	const server = createServer((req, res) => {
+		if (req.url?.split('?')[0] === '/service-worker.js') {
+			res.setHeader('content-type', 'text/javascript');
+			res.setHeader('cache-control', 'no-cache');
+			return res.end(next ? swSource.replaceAll(VERSION, `${VERSION}-next`) : swSource);
+		}
+		assets(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+	const address = server.address();
+	const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	try {
+		await page.goto(origin + STEP);
+		await waitForOfflineReady(page);
+		const banner = page.getByRole('status').filter({ hasText: 'A new version of Trace Tour is ready' });
+		assert.equal(await banner.count(), 0, 'no banner for the first install');
+
+		next = true;
+		await page.evaluate(() => {
+			(window as unknown as { before: boolean }).before = true; // gone if the page reloads
+			return navigator.serviceWorker.ready.then((r) => r.update());
+		});
+		await banner.waitFor({ timeout: 60_000 });
+		// announced, not forced: the same page, still controlled by the old version, which keeps its cache
+		assert.equal(await page.evaluate(() => (window as unknown as { before?: boolean }).before), true);
+		assert.deepEqual((await cached(page)).names.sort(), [`trace-tour-${VERSION}`, `trace-tour-${VERSION}-next`]);
+		await page.waitForTimeout(1000);
+		assert.equal(await page.evaluate(() => (window as unknown as { before?: boolean }).before), true, 'nothing reloads by itself');
+
+		await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), banner.getByRole('button', { name: 'Reload' }).click()]);
+		assert.equal(await page.evaluate(() => (window as unknown as { before?: boolean }).before), undefined, 'the page reloaded');
+		await waitForOfflineReady(page);
+		assert.deepEqual((await cached(page)).names, [`trace-tour-${VERSION}-next`], 'the old version’s cache is gone');
+		await page.getByRole('button', { name: 'Run' }).waitFor();
+		assert.equal(await banner.count(), 0, 'no banner once on the new version');
+	} finally {
+		server.closeAllConnections();
+		await new Promise((ok) => server.close(ok));
+	}
+}, { timeoutMs: 180_000 });
