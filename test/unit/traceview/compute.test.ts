@@ -250,3 +250,29 @@ describe('ingest, search form, scatter', () => {
 		expect(l.points.map((p) => p.error)).toEqual([true, false]);
 	});
 });
+
+import { labelPlacement } from '../../../src/lib/traceview/compute/bars';
+import { edgePath } from '../../../src/lib/traceview/compute/graph';
+import { comparisonStatus } from '../../../src/lib/traceview/compute/compare';
+import { compareTraces } from '../../../src/lib/model';
+
+describe('small view helpers', () => {
+	it('duration labels stay on screen', () => {
+		expect(labelPlacement({ left: 10, width: 20, outside: false })).toBe('after');
+		expect(labelPlacement({ left: 80, width: 15, outside: false })).toBe('before');
+		expect(labelPlacement({ left: 0, width: 100, outside: false })).toBe('inside');
+	});
+	it('edge paths', () => {
+		expect(edgePath([{ x: 1, y: 2 }, { x: 3.25, y: 4 }])).toBe('M1.0,2.0 L3.3,4.0');
+	});
+	it('compare labels: only in one trace, which took longer', () => {
+		const a = small();
+		const b = small();
+		b.spans = b.spans.filter((s) => s.spanID !== 'a1');
+		b.spans[1] = { ...b.spans[1], duration: 80 };
+		const labels = compareTraces(a, b).rows.map((r) => `${r.operation} ${comparisonStatus(r)}`);
+		expect(labels).toContain('op-a1 only in A');
+		expect(labels).toContain('op-b B took longer');
+		expect(labels).toContain('op-a same');
+	});
+});

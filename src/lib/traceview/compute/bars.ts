@@ -24,3 +24,8 @@ export function markAt(t: number, traceStart: number, traceDuration: number, vie
 	const f = ((t - traceStart) / traceDuration - view[0]) / Math.max(1e-12, view[1] - view[0]);
 	return f < 0 || f > 1 ? null : f * 100;
 }
+
+/** Where a bar's duration label goes: after the bar, before it, or inside it when the bar fills the row. */
+export function labelPlacement(bar: Bar): 'after' | 'before' | 'inside' {
+	return bar.left + bar.width < 85 ? 'after' : bar.left > 15 ? 'before' : 'inside';
+}

@@ -109,3 +109,8 @@ export function layoutGraph(nodes: GraphNode[], edges: GraphEdge[], charWidth = 
 	const graph = g.graph() as { width?: number; height?: number };
 	return { nodes: placed, edges: placedEdges, width: graph.width ?? 0, height: graph.height ?? 0 };
 }
+
+/** An SVG path through dagre's edge points. */
+export function edgePath(points: { x: number; y: number }[]): string {
+	return points.map((q, k) => `${k ? 'L' : 'M'}${q.x.toFixed(1)},${q.y.toFixed(1)}`).join(' ');
+}
