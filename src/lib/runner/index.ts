@@ -14,4 +14,4 @@ export { RunSession } from './ui/session.svelte';
 export { default as RunPanel } from './ui/RunPanel.svelte';
 export { default as ConsolePanel } from './ui/ConsolePanel.svelte';
 export { default as NetworkPanel } from './ui/NetworkPanel.svelte';
-export { RUNTIME_LIBS } from './runtime-types';
+export { loadRuntimeTypings } from './typings/load';

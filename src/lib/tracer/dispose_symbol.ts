@@ -6,4 +6,4 @@ if (typeof S.dispose !== 'symbol') {
 	Object.defineProperty(Symbol, 'dispose', { value: Symbol.for('Symbol.dispose'), configurable: true });
 }
 
-export const disposeSymbol: symbol = (Symbol as unknown as { dispose: symbol }).dispose;
+export {};

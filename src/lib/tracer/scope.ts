@@ -1,7 +1,8 @@
 // A Scope is one activation of a span; closing it makes the previous activation current again.
 // Works both as `using scope = …` (Symbol.dispose) and with an explicit `scope.close()`.
 import { contextSlot } from './context_slot';
-import { disposeSymbol } from './dispose_symbol';
+// defines Symbol.dispose where the runtime lacks it, before the class below uses it as a key
+import './dispose_symbol';
 import type { Span } from 'opentracing';
 
 export class Scope {
@@ -27,7 +28,8 @@ export class Scope {
 		if (this.finishOnClose) this.activeSpan.finish();
 	}
 
-	[disposeSymbol](): void {
+	// typed as the standard Symbol.dispose, so `using scope = tracer.activateSpan(span)` type-checks
+	[Symbol.dispose](): void {
 		this.close();
 	}
 }

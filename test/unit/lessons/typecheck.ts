@@ -1,8 +1,12 @@
-// Type-checks lesson files the way the editor does — Monaco's compiler options and the runtime
-// modules' declarations (RUNTIME_LIBS) — with TypeScript's own compiler in Node, all steps in one
-// program (every file a module, so steps cannot see each other's top-level names).
+// Type-checks lesson files the way the editor does — Monaco's compiler options (src/lib/editor/
+// monaco.ts) and the runtime modules' typings generated from their source — with TypeScript's own
+// compiler in Node, all steps in one program (every file a module, so steps cannot see each other's
+// top-level names).
 import ts from 'typescript';
-import { RUNTIME_LIBS } from '$lib/runner/runtime-types';
+import { resolve } from 'node:path';
+import { generateRuntimeTypings } from '$lib/runner/typings/generate';
+
+const TYPINGS = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
 
 const options: ts.CompilerOptions = {
 	target: ts.ScriptTarget.ES2020,
@@ -12,31 +16,14 @@ const options: ts.CompilerOptions = {
 	strict: false,
 	noEmit: true,
 	esModuleInterop: true,
-	lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts'],
+	lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts', 'lib.webworker.d.ts'],
 	types: []
-};
-
-/**
- * Globals the service worker provides (INJECTED_GLOBALS, console, URL) that the editor's lib
- * (es2022, no DOM) does not declare yet; declared here only while RUNTIME_LIBS lacks them.
- */
-const WORKER_GLOBALS: Record<string, string> = {
-	console: 'declare var console: { log(...a: any[]): void; info(...a: any[]): void; warn(...a: any[]): void; error(...a: any[]): void };',
-	setTimeout: 'declare function setTimeout(fn: (...a: any[]) => void, ms?: number, ...rest: any[]): any;',
-	clearTimeout: 'declare function clearTimeout(id: any): void;',
-	URL: 'declare class URL { constructor(url: string, base?: string); href: string; toString(): string; }'
 };
 
 /** Type errors per file, keyed `<prefix>/<file>`; `sets` maps a prefix (e.g. a step and start/solution) to its files. */
 export function typeErrors(sets: Record<string, Record<string, string>>): string[] {
 	const memory = new Map<string, string>();
-	const libs = Object.values(RUNTIME_LIBS).join('\n');
-	for (const [path, text] of Object.entries(RUNTIME_LIBS)) memory.set(`/work/${path.replace(/^file:\/\/\//, '')}`, text);
-	const shim = Object.entries(WORKER_GLOBALS)
-		.filter(([name]) => !new RegExp(`declare (var|function|class|const|let) ${name}\\b`).test(libs))
-		.map(([, d]) => d)
-		.join('\n');
-	memory.set('/work/worker-globals.d.ts', shim);
+	for (const [path, text] of Object.entries(TYPINGS)) memory.set(`/work/${path.replace(/^file:\/\/\//, '')}`, text);
 	for (const [prefix, files] of Object.entries(sets)) {
 		for (const [path, text] of Object.entries(files)) memory.set(`/work/${prefix}/${path}`, text);
 	}
@@ -45,6 +32,9 @@ export function typeErrors(sets: Record<string, Record<string, string>>): string
 	const fileExists = host.fileExists.bind(host);
 	host.readFile = (f) => memory.get(f) ?? readFile(f);
 	host.fileExists = (f) => memory.has(f) || fileExists(f);
+	// module resolution asks about folders before files: the in-memory node_modules counts
+	const directoryExists = host.directoryExists?.bind(host);
+	host.directoryExists = (d) => [...memory.keys()].some((k) => k.startsWith(d.endsWith('/') ? d : d + '/')) || (directoryExists?.(d) ?? false);
 	host.getSourceFile = (f, lang) => {
 		const text = memory.get(f) ?? readFile(f);
 		return text === undefined ? undefined : ts.createSourceFile(f, text, lang);

@@ -102,7 +102,7 @@ describe('Symbol.dispose polyfill', () => {
 		vm.runInContext('delete Symbol.dispose', realm);
 		expect(vm.runInContext('typeof Symbol.dispose', realm)).toBe('undefined');
 		vm.runInContext(`(function (exports, module) { ${code} })(module.exports, module)`, realm);
-		expect(vm.runInContext("Symbol.dispose === Symbol.for('Symbol.dispose') && module.exports.disposeSymbol === Symbol.dispose", realm)).toBe(true);
+		expect(vm.runInContext("Symbol.dispose === Symbol.for('Symbol.dispose')", realm)).toBe(true);
 	});
 });
 

@@ -1,0 +1,4 @@
+declare module 'virtual:runtime-typings' {
+	const typings: Record<string, string>;
+	export default typings;
+}

@@ -1,0 +1,27 @@
+import { test, assert } from './harness';
+
+const STEP = '/tutorial/context/active-span';
+const lines = (page: import('playwright-core').Page) => page.locator('.monaco-editor .view-lines').first();
+
+test('the editor knows the runtime modules: completions from the generated typings, no false errors', async ({ page, url }) => {
+	await page.goto(url(STEP));
+	await lines(page).waitFor({ timeout: 30_000 });
+	await page.getByRole('button', { name: 'Solve' }).click();
+	// the TypeScript worker needs a moment to load the typings and check the file
+	await page.waitForTimeout(4000);
+	assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'a correct solution shows no red squiggles');
+
+	await lines(page).click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('tracer.activ');
+	await page.keyboard.press('Control+Space');
+	await page.locator('.suggest-widget').getByText('activateSpan').first().waitFor({ timeout: 20_000 });
+	await page.keyboard.press('Escape');
+
+	// a misused API is flagged as you type
+	await page.keyboard.press('Control+End');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type("import { sleep as wait } from 'tour/time'; wait('soon');");
+	await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
+});
