@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadCourse } from '../../../src/lib/course/content/loader';
-import { stepContent, allSteps } from '../../../src/lib/course/content/views';
+import { stepContent, allSteps, untranslated } from '../../../src/lib/course/content/views';
 
 function course(files: Record<string, string>): string {
 	const root = mkdtempSync(join(tmpdir(), 'lessons-'));
@@ -60,6 +60,13 @@ describe('lesson loader', () => {
 			else files[k] = v;
 		}
 		expect(() => loadCourse(course(files))).toThrow(message);
+	});
+
+	it('lists the steps a locale lacks, chapter titles included', () => {
+		const files = { ...good, 'lessons/01-intro/01-first/index.zh-CN.md': '---\ntitle: 第一步\n---\n正文\n' };
+		const chapters = loadCourse(course(files));
+		expect(untranslated(chapters, 'zh-CN')).toEqual(['intro (chapter title)', 'intro/second']);
+		expect(stepContent(chapters, 'intro', 'first', 'zh-CN')).toMatchObject({ title: '第一步', translated: true, locale: 'zh-CN' });
 	});
 
 	it('the real lessons/ folder loads', () => {

@@ -39,3 +39,11 @@ export function stepContent(chapters: ChapterSource[], chapter: string, step: st
 export function allSteps(chapters: ChapterSource[]): { chapter: string; step: string }[] {
 	return chapters.flatMap((c) => c.steps.map((s) => ({ chapter: c.slug, step: s.slug })));
 }
+
+/** Steps (and chapters) with no text in `locale`: "chapter/step" keys, for the build's report. */
+export function untranslated(chapters: ChapterSource[], locale: Locale): string[] {
+	return chapters.flatMap((c) => [
+		...(c.title[locale] ? [] : [`${c.slug} (chapter title)`]),
+		...c.steps.filter((s) => !s.text[locale]).map((s) => `${c.slug}/${s.slug}`)
+	]);
+}
