@@ -47,6 +47,7 @@ test('a client calls a server over tour/http; both print, the Network panel show
 	assert.match(text, /greeter │ greeter saw GET \/greet x-demo=yes/);
 	assert.match(text, /client │ client got 201 Hello, Ada!/);
 	assert.ok(text.indexOf('greeter saw') < text.indexOf('client got'), 'the server printed before the client got its answer');
+	await page.getByRole('tab', { name: 'Network' }).click();
 	const network = page.getByRole('region', { name: 'Network' });
 	const row = network.getByRole('row').filter({ hasText: '/greet?name=Ada' });
 	const cells = await row.getByRole('cell').allInnerTexts();
@@ -120,9 +121,21 @@ test('share links: Share writes a #files/ link that opens the same files; a dama
 	assert.match(await run(other), /^Finished in/);
 	assert.match(await consoleText(other), /client │ client got 201 Hello, Ada!/);
 
+	// running the shared files made them this browser's playground work: a damaged link falls back to it
 	await other.goto(url('/playground#files/this-is-not-lz-string'));
-	await other.getByRole('alert').filter({ hasText: /share link is damaged/ }).waitFor();
-	await other.getByRole('tab', { name: 'hello.ts' }).waitFor({ timeout: 20_000 });
+	await other.getByRole('alert').filter({ hasText: /share link is damaged.*Showing your own work instead/ }).waitFor();
+	for (const f of Object.keys(twoServices)) await other.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });
+
+	// a browser with no playground work of its own falls back to the example
+	const fresh = await context.browser()!.newContext();
+	try {
+		const p = await fresh.newPage();
+		await p.goto(url('/playground#files/this-is-not-lz-string'));
+		await p.getByRole('alert').filter({ hasText: /share link is damaged/ }).waitFor();
+		await p.getByRole('tab', { name: 'hello.ts' }).waitFor({ timeout: 20_000 });
+	} finally {
+		await fresh.close();
+	}
 });
 
 test('the active span survives await in learner code, and two concurrent requests keep their own spans', async ({ page, url }) => {
@@ -150,8 +163,60 @@ export async function main() {
 	assert.match(text, /main │ a still active: true/);
 	assert.match(text, /main │ after: null/);
 	// the tracer's span batch went to the agent: backend traffic, shown on request
+	await page.getByRole('tab', { name: 'Network' }).click();
 	const network = page.getByRole('region', { name: 'Network' });
 	await network.getByRole('checkbox', { name: /Show backend traffic \(1\)/ }).check();
 	const cells = await network.getByRole('row').filter({ hasText: 'jaeger-agent:6831' }).getByRole('cell').allInnerTexts();
 	assert.deepEqual(cells.slice(0, 3), ['main', 'jaeger-agent:6831', 'POST']);
+});
+
+test('every run stays searchable: search, compare two runs, dependencies — and all of it after a reload', async ({ page, url, consoleErrors }) => {
+	await page.goto(url('/playground'));
+	await page.getByRole('tab', { name: 'hello.ts' }).waitFor({ timeout: 20_000 });
+	assert.match(await run(page), /^Finished in/);
+	await page.getByLabel('Arguments').fill('Ada Bonjour');
+	assert.match(await run(page), /^Finished in/);
+	assert.match(await page.getByRole('tab', { name: /Traces \(\d+\)/ }).innerText(), /Traces \(1\)/, "the Traces tab shows this run's trace");
+
+	const searchTwo = async () => {
+		await page.getByRole('tab', { name: 'Search' }).click();
+		const form = page.getByRole('region', { name: 'Search traces' });
+		// Find Traces is enabled once the service list has loaded
+		await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Find Traces' && !b.disabled), null, { timeout: 20_000 });
+		await form.locator('select').first().selectOption('hello');
+		await page.getByRole('button', { name: 'Find Traces' }).click();
+		await page.getByText('2 traces found').waitFor();
+	};
+	await searchTwo();
+	const results = page.getByRole('list', { name: 'Search results' });
+	for (const cb of await results.getByRole('checkbox').all()) await cb.check();
+	await page.getByRole('button', { name: 'Compare selected (2/2)' }).click();
+	assert.match(await page.getByRole('region', { name: 'Trace comparison' }).innerText(), /(A|B) took longer|same/);
+	await page.getByRole('tab', { name: 'Dependencies' }).click();
+	const deps = (await page.getByRole('list', { name: 'Service calls' }).innerText()).trim();
+	assert.match(deps, /hello → formatter: 2 calls/);
+	assert.match(deps, /hello → publisher: 2 calls/);
+
+	// the page's Jaeger keeps its traces in IndexedDB: a reload loses none of them
+	await page.reload();
+	await page.getByRole('tab', { name: 'hello.ts' }).waitFor({ timeout: 20_000 });
+	await searchTwo();
+	assert.deepEqual(consoleErrors, []);
+});
+
+test('playground edits are saved as you type and come back after a reload', async ({ page, url }) => {
+	await page.goto(url('/playground'));
+	const lines = page.locator('.monaco-editor .view-lines').first();
+	await lines.waitFor({ timeout: 30_000 });
+	await lines.click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('// saved-note-7');
+	await page.waitForTimeout(700);
+	await page.reload();
+	// Monaco renders only the lines in view: go to the end of the file first
+	await lines.waitFor({ timeout: 30_000 });
+	await lines.click();
+	await page.keyboard.press('Control+End');
+	await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('saved-note-7'), null, { timeout: 30_000 });
 });

@@ -1,7 +1,33 @@
-// The learner's working copy of one step: restored from a share link or saved progress, saved as they
-// type (debounced), replaced by Solve or Reset with an Undo. Pages render it; the rules live here.
+// The learner's working copy of a step (or of the playground): restored from a share link or saved
+// progress, saved as they type (debounced), replaced by Solve or Reset with an Undo. Pages render
+// it; the rules live here.
 import { decodeShare } from '$lib/runner';
 import type { ProgressStore } from './progress';
+
+/** Where a working copy is kept between visits. */
+export interface WorkSaver {
+	saved(): Record<string, string> | undefined;
+	save(files: Record<string, string>): void;
+}
+
+/** A tutorial step's edits, under its "chapter/step" key; edits equal to the start files are forgotten. */
+export function stepSaver(store: ProgressStore, key: string, start: Record<string, string>): WorkSaver {
+	return {
+		// saved edits over the start files: a file the step gained later still shows
+		saved: () => {
+			const files = store.read().steps[key]?.work?.files;
+			return files && { ...start, ...files };
+		},
+		save: (files) => store.saveWork(key, files, start)
+	};
+}
+
+export function playgroundSaver(store: ProgressStore): WorkSaver {
+	return {
+		saved: () => store.read().playground?.files,
+		save: (files) => store.savePlayground(files)
+	};
+}
 
 export type Notice = { kind: 'shared' | 'share-error' | 'solved' | 'reset'; text: string };
 const SAVE_DELAY_MS = 400;
@@ -20,7 +46,7 @@ export class StepWork {
 		readonly key: string,
 		readonly start: Record<string, string>,
 		readonly solution: Record<string, string>,
-		private readonly store: ProgressStore | null
+		private readonly saver: WorkSaver | null
 	) {
 		this.files = { ...start };
 	}
@@ -36,8 +62,8 @@ export class StepWork {
 			return;
 		}
 		if (shared && !shared.ok) this.notice = { kind: 'share-error', text: `${shared.error} Showing your own work instead.` };
-		const saved = this.store?.read().steps[this.key]?.work;
-		if (saved) this.files = { ...this.start, ...saved.files };
+		const saved = this.saver?.saved();
+		if (saved) this.files = { ...saved };
 	}
 
 	get edited(): boolean {
@@ -53,7 +79,7 @@ export class StepWork {
 	flush() {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
-		this.store?.saveWork(this.key, $state.snapshot(this.files), this.start);
+		this.saver?.save($state.snapshot(this.files));
 	}
 
 	solve() {

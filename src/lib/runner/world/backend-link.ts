@@ -3,12 +3,16 @@ import type { BackendWorkerApi } from '$lib/backend';
 import type { Network, SimResponse } from '$lib/sim';
 
 /**
- * The simulated Jaeger in its own worker, one per page. Each run starts it afresh (`init`), so a run's
- * traces are that run's only, and registers its endpoints on the run's network.
+ * The simulated Jaeger in its own worker, one per page, like an all-in-one Jaeger: started once,
+ * it keeps every run's traces (for search and compare; Runner.traces() picks the last run's) and
+ * registers its endpoints on each run's network. With `persist`, traces also survive a reload.
  */
 export class BackendLink {
 	#api: Comlink.Remote<BackendWorkerApi> | null = null;
 	#worker: Worker | null = null;
+	#started: Promise<unknown> | null = null;
+
+	constructor(private readonly options: { persist?: boolean } = {}) {}
 
 	#ensure(): Comlink.Remote<BackendWorkerApi> {
 		if (!this.#api) {
@@ -18,15 +22,22 @@ export class BackendLink {
 		return this.#api;
 	}
 
-	/** Starts the worker now so the first run does not wait for it. */
-	warm(): void {
-		this.#ensure();
+	/** The worker with its backend started (and, with `persist`, earlier traces restored). */
+	async #start(): Promise<Comlink.Remote<BackendWorkerApi>> {
+		const api = this.#ensure();
+		this.#started ??= api.init({ persist: this.options.persist ?? false });
+		await this.#started;
+		return api;
 	}
 
-	/** A clean backend, listening on the network. */
+	/** Starts the backend now: the first run does not wait for it, and search works before any run. */
+	warm(): void {
+		void this.#start().catch(() => {});
+	}
+
+	/** The page's backend, listening on this run's network. */
 	async attach(network: Network): Promise<void> {
-		const api = this.#ensure();
-		await api.init({});
+		const api = await this.#start();
 		for (const { host, port } of await api.endpoints()) {
 			network.listen(host, port, (req) => api.handle(host, port, req), 'backend');
 		}
@@ -40,7 +51,7 @@ export class BackendLink {
 	/** jaeger-query, straight to the backend (not over a run's network: queries are not the learner's traffic). */
 	async query(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<SimResponse> {
 		const u = new URL(url);
-		return this.#ensure().handle(u.hostname, Number(u.port) || 80, {
+		return (await this.#start()).handle(u.hostname, Number(u.port) || 80, {
 			method: init.method ?? 'GET',
 			url,
 			headers: init.headers ?? {},
@@ -48,9 +59,15 @@ export class BackendLink {
 		});
 	}
 
+	/** Forgets every trace (a fresh Jaeger). */
+	async clear(): Promise<void> {
+		await this.#api?.clear();
+	}
+
 	dispose(): void {
 		this.#worker?.terminate();
 		this.#worker = null;
 		this.#api = null;
+		this.#started = null;
 	}
 }

@@ -13,10 +13,20 @@ import type { RunCallbacks, RunRequest, RunResult } from './types';
 export class Runner {
 	readonly compiler = new CompilerClient();
 	readonly #pool = new WorkerPool();
-	readonly #backend = new BackendLink();
+	readonly #backend: BackendLink;
 	#current: RunningWorld | null = null;
 	/** µs since the epoch when the last run started: its traces are the ones that start after it */
 	#lastRunStart = 0;
+
+	/** `persistTraces`: keep the backend's traces in IndexedDB so they survive a reload. */
+	constructor(options: { persistTraces?: boolean } = {}) {
+		this.#backend = new BackendLink({ persist: options.persistTraces });
+	}
+
+	/** Forgets every trace the backend holds. */
+	clearTraces(): Promise<void> {
+		return this.#backend.clear();
+	}
 
 	/** Start loading esbuild and spawning workers before the first Run. */
 	warm(): void {
