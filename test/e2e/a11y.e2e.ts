@@ -20,8 +20,9 @@ async function audit(page: Page, what: string): Promise<string[]> {
 		.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/** Pages with an editor are audited once Monaco has rendered; the others once loaded. */
 async function ready(page: Page) {
-	await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 }).catch(() => {});
+	if (await page.locator('[data-status]').count()) await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
 	await page.waitForTimeout(300);
 }
 
