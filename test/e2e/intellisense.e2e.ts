@@ -25,3 +25,16 @@ test('the editor knows the runtime modules: completions from the generated typin
 	await page.keyboard.type("import { sleep as wait } from 'tour/time'; wait('soon');");
 	await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
 });
+
+test('Tab is not trapped in the editor: Ctrl+M lets Tab move focus on, as the hint under the editor says', async ({ page, url }) => {
+	await page.goto(url(STEP));
+	await lines(page).waitFor({ timeout: 30_000 });
+	await page.getByText('lets Tab move focus out of the editor').waitFor();
+	await lines(page).click();
+	const inEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));
+	await page.keyboard.press('Tab');
+	assert.ok(await inEditor(), 'by default Tab indents inside the editor');
+	await page.keyboard.press('Control+m');
+	await page.keyboard.press('Tab');
+	assert.ok(!(await inEditor()), 'after Ctrl+M, Tab moves focus out of the editor');
+});
