@@ -58,22 +58,25 @@ function editorOnlyFiles(): Set<string> {
 	return new Set([...editor].filter((k) => !pages.has(k)).map((k) => manifest[k].file));
 }
 
+/** JS requested before the browser asks for the editor's first own chunk, gzip-sized as served. */
 async function preEditorJs() {
-	// block the editor's chunks: whatever JS still loads is what the page needs before the editor
 	const context = await site.browser.newContext();
 	const page = await context.newPage();
-	const bodies: { url: string; bytes: number; gz: number }[] = [];
-	const blocked = editorOnlyFiles();
-	if (blocked.size === 0) throw new Error('could not find the editor chunk in the Vite manifest');
-	await page.route((u) => blocked.has(u.pathname.slice(1)), (route) => route.abort());
+	const editorOnly = editorOnlyFiles();
+	if (editorOnly.size === 0) throw new Error('could not find the editor chunk in the Vite manifest');
+	const order: string[] = [];
+	const bodies = new Map<string, { bytes: number; gz: number }>();
+	page.on('request', (r) => order.push(new URL(r.url()).pathname.slice(1)));
 	page.on('response', async (r) => {
 		if (!r.url().endsWith('.js')) return;
 		const body = await r.body().catch(() => null);
-		if (body) bodies.push({ url: r.url(), bytes: body.length, gz: gzipSync(body).length });
+		if (body) bodies.set(new URL(r.url()).pathname.slice(1), { bytes: body.length, gz: gzipSync(body).length });
 	});
 	await page.goto(site.origin + STEP, { waitUntil: 'networkidle' });
 	await context.close();
-	return bodies;
+	const firstEditor = order.findIndex((p) => editorOnly.has(p));
+	if (firstEditor < 0) throw new Error('the editor never loaded');
+	return order.slice(0, firstEditor).filter((p) => bodies.has(p)).map((p) => ({ url: p, ...bodies.get(p)! }));
 }
 
 const runs = [];

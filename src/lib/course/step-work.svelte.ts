@@ -66,6 +66,20 @@ export class StepWork {
 		if (saved) this.files = { ...saved };
 	}
 
+	/**
+	 * Browser-only: loads a share link opened while this work is showing (only the hash changed).
+	 * Returns the function that stops listening, for an $effect's cleanup.
+	 */
+	followShareLinks(after: () => void = () => {}): () => void {
+		const onHash = () => {
+			if (decodeShare(location.hash) === null) return; // an ordinary #anchor
+			this.restore(location.hash);
+			after();
+		};
+		addEventListener('hashchange', onHash);
+		return () => removeEventListener('hashchange', onHash);
+	}
+
 	get edited(): boolean {
 		return !same(this.files, this.start);
 	}
