@@ -1,6 +1,7 @@
 // The whole path with the real tracer: tracer → remote reporter's sender → jaeger-agent :6831 →
 // collector → store → jaeger-query :16686, with the remote sampler polling :5778 on the way.
 import { describe, expect, it } from 'vitest';
+import { parseTraceFile } from '../../../src/lib/model/index';
 import { createBackend } from '../../../src/lib/backend/index';
 import { initTracer, nullLogger } from '../../../src/lib/tracer/index';
 import type { SpanRecord } from '../../../src/lib/model/types';
@@ -51,6 +52,13 @@ describe('tracer → agent → collector → store → query', () => {
 		const res = await backend.fetch(`http://jaeger-query:16686/api/traces/${found.traceID}`);
 		expect(res.status).toBe(200);
 		const body = JSON.parse(String(res.body));
+		// what jaeger-query answers imports through the same importer as the shared fixtures, unrepaired
+		const imported = parseTraceFile(String(res.body));
+		expect(imported.format).toBe('jaeger-json');
+		expect(imported.traces).toHaveLength(1);
+		expect(imported.traces[0].spans).toHaveLength(2);
+		expect(imported.warnings).toEqual([]);
+		expect(imported.traces[0].spans.flatMap((s) => s.warnings ?? [])).toEqual([]);
 		const trace = body.data[0];
 		expect(trace.spans.map((s: { operationName: string }) => s.operationName).sort()).toEqual(['format', 'say-hello']);
 		expect(Object.values(trace.processes).map((p) => (p as { serviceName: string }).serviceName).sort()).toEqual(['formatter', 'hello-world']);
