@@ -16,7 +16,8 @@ async function coldLoad() {
 	const page = await context.newPage();
 	await page.addInitScript(() => {
 		// not performance.mark: something on the page clears marks
-		const times = ((window as unknown as { __times: Record<string, number> }).__times = {});
+		const times: Record<string, number> = {};
+		(window as unknown as { __times: Record<string, number> }).__times = times;
 		new MutationObserver((_, obs) => {
 			if (!times.text && document.querySelector('article h1')) times.text = performance.now();
 			if (document.querySelector('.monaco-editor .view-lines .view-line')) {
