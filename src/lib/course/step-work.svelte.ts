@@ -58,11 +58,15 @@ export class StepWork {
 			const only = Object.keys(this.start);
 			// a TypeScript-Playground style #code/ link carries one nameless file: it is this step's file
 			this.files = shared.kind === 'code' && only.length === 1 ? { [only[0]]: Object.values(shared.files)[0] } : { ...shared.files };
-			this.notice = { kind: 'shared', text: 'You opened a shared attempt; your own saved edits are untouched until you change something.' };
+			this.notice = { kind: 'shared', text: 'You opened a shared attempt; your own saved edits are untouched until you edit or run it.' };
 			return;
 		}
-		if (shared && !shared.ok) this.notice = { kind: 'share-error', text: `${shared.error} Showing your own work instead.` };
 		const saved = this.saver?.saved();
+		if (shared && !shared.ok) {
+			// say what is shown instead: the learner's own work, or the starting files when there is none
+			this.notice = { kind: 'share-error', text: `${shared.error} ${saved ? 'Showing your own work instead.' : 'Showing the starting files instead.'}` };
+			if (!saved) this.files = { ...this.start };
+		}
 		if (saved) this.files = { ...saved };
 	}
 
