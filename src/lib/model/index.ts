@@ -13,6 +13,7 @@ export { toOTLP } from './convert/otlp-out';
 export { fromZipkin, type ZipkinReadStats } from './convert/zipkin';
 
 export { buildTree, childrenOf, indexSpanIDs, type SpanTree } from './analysis/tree';
+export { treeOf, summaryOf } from './analysis/memo';
 export { traceSummary, serviceOf, isErrorSpan, type TraceSummary } from './analysis/summary';
 export { detectClockSkew, warnClockSkew, type ClockSkew } from './analysis/clock-skew';
 export { criticalPath, criticalTimeBySpan, type CriticalPathSection } from './analysis/critical-path';

@@ -31,6 +31,13 @@ describe('garbage input', () => {
 		expect(importError('{"data":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}').message).toMatch(/deeper than 1000/);
 		expect(performance.now() - t).toBeLessThan(5_000);
 	});
+	it('brackets inside strings do not count as nesting, escaped quotes and backslashes included', () => {
+		const op = (name: string) => JSON.stringify({ data: [{ traceID: 'a1', spans: [{ traceID: 'a1', spanID: 'b1', operationName: name, startTime: 1, duration: 1 }], processes: {} }] });
+		for (const name of ['['.repeat(5000), 'say \\"' + '{'.repeat(5000), 'ends in a backslash \\', '\\\\"[[' + '['.repeat(3000)])
+			expect(parseTraceFile(op(name)).traces[0].spans[0].operationName).toBe(name);
+		// a string ending in an escaped backslash closes there: the brackets after it are real
+		expect(importError('{"a":"x\\\\",' + '"b":' + '['.repeat(2000) + ']'.repeat(2000) + '}').message).toMatch(/deeper than 1000/);
+	});
 	it('ids of the wrong type name the exact path', () => {
 		const e = importError(otlp({ ...goodOTLPSpan, traceId: 12345 }));
 		expect(e.message).toBe('OTLP: resourceSpans[0].scopeSpans[0].spans[0].traceId is not a hex or base64 id (it is number 12345)');

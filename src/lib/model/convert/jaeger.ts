@@ -7,6 +7,11 @@ import { FieldReader, describe, isObject, type JsonObject } from './read';
 const r: FieldReader = new FieldReader('Jaeger JSON');
 const TAG_TYPES: readonly TagType[] = ['string', 'bool', 'int64', 'float64', 'binary'];
 
+// Reading works in place: the value is a fresh JSON.parse result, so each checked and normalised
+// field is written back onto the object it came from and that object becomes the model's. Copying
+// 10k spans into new objects doubled the allocation (and the garbage collection) of an import.
+// Fields the model does not know stay as they are and travel with the span.
+
 export function readKeyValue(v: unknown, path: string, reader = r): KeyValue {
 	const o = reader.object(v, path);
 	const key = reader.string(o, 'key', path);
@@ -15,29 +20,44 @@ export function readKeyValue(v: unknown, path: string, reader = r): KeyValue {
 	if (type !== undefined && (typeof type !== 'string' || !TAG_TYPES.includes(type.toLowerCase() as TagType)))
 		reader.fail(`${path}.type`, `is not a tag type (${TAG_TYPES.join(', ')}): it is ${describe(type)}`);
 	type = type?.toLowerCase() as TagType | undefined;
-	if (typeof value === 'boolean') return { key, type: type ?? 'bool', value };
-	if (typeof value === 'number') {
+	const kv = o as unknown as KeyValue;
+	kv.key = key;
+	if (typeof value === 'boolean') kv.type = type ?? 'bool';
+	else if (typeof value === 'number') {
 		if (!Number.isFinite(value)) reader.fail(`${path}.value`, 'is not a finite number');
-		return { key, type: type ?? (Number.isInteger(value) ? 'int64' : 'float64'), value };
-	}
-	if (typeof value === 'string') return { key, type: type ?? 'string', value };
-	if (value === null || value === undefined) return { key, type: type ?? 'string', value: '' };
-	return reader.fail(`${path}.value`, `is not a string, number or boolean (it is ${describe(value)})`);
+		kv.type = type ?? (Number.isInteger(value) ? 'int64' : 'float64');
+	} else if (typeof value === 'string') kv.type = type ?? 'string';
+	else if (value === null || value === undefined) {
+		kv.type = type ?? 'string';
+		kv.value = '';
+	} else reader.fail(`${path}.value`, `is not a string, number or boolean (it is ${describe(value)})`);
+	return kv;
+}
+
+/** Reads every item of a list field in place (the array is the model's afterwards; null → a new []). */
+function readList<T>(o: JsonObject, key: string, path: string, read: (v: unknown, path: string) => T): T[] {
+	const list = r.list(o, key, path) as unknown[];
+	for (let i = 0; i < list.length; i++) list[i] = read(list[i], `${path}.${key}[${i}]`);
+	return list as T[];
 }
 
 function readLog(v: unknown, path: string): SpanLog {
 	const o = r.object(v, path);
-	return {
-		timestamp: r.int(o, 'timestamp', path, 0)!,
-		fields: r.list(o, 'fields', path).map((f, i) => readKeyValue(f, `${path}.fields[${i}]`))
-	};
+	const log = o as unknown as SpanLog;
+	log.timestamp = r.int(o, 'timestamp', path, 0)!;
+	log.fields = readList(o, 'fields', path, readKeyValue);
+	return log;
 }
 
 function readReference(v: unknown, path: string, traceID: string): SpanReference {
 	const o = r.object(v, path);
 	const refType = r.string(o, 'refType', path, 'CHILD_OF').toUpperCase();
 	if (refType !== 'CHILD_OF' && refType !== 'FOLLOWS_FROM') r.fail(`${path}.refType`, `is not CHILD_OF or FOLLOWS_FROM (it is "${refType}")`);
-	return { refType: refType as RefType, traceID: r.string(o, 'traceID', path, traceID), spanID: r.string(o, 'spanID', path) };
+	const ref = o as unknown as SpanReference;
+	ref.refType = refType as RefType;
+	ref.traceID = r.string(o, 'traceID', path, traceID);
+	ref.spanID = r.string(o, 'spanID', path);
+	return ref;
 }
 
 function readWarnings(o: JsonObject, path: string): string[] | null {
@@ -50,20 +70,20 @@ function readSpan(v: unknown, path: string, traceID: string): Span {
 	const spanTraceID = r.string(o, 'traceID', path, traceID);
 	const spanID = r.string(o, 'spanID', path);
 	if (spanID === '') r.fail(`${path}.spanID`, 'is empty');
-	return {
-		traceID: spanTraceID,
-		spanID,
-		flags: r.int(o, 'flags', path, 1)!,
-		operationName: r.string(o, 'operationName', path, ''),
-		references: r.list(o, 'references', path).map((x, i) => readReference(x, `${path}.references[${i}]`, spanTraceID)),
-		// Missing start stays NaN here so repairTrace can tell "missing" from a real value and say so.
-		startTime: r.int(o, 'startTime', path, NaN)!,
-		duration: r.int(o, 'duration', path, 0)!,
-		tags: r.list(o, 'tags', path).map((x, i) => readKeyValue(x, `${path}.tags[${i}]`)),
-		logs: r.list(o, 'logs', path).map((x, i) => readLog(x, `${path}.logs[${i}]`)),
-		processID: r.string(o, 'processID', path, ''),
-		warnings: readWarnings(o, path)
-	};
+	const span = o as unknown as Span;
+	span.traceID = spanTraceID;
+	span.spanID = spanID;
+	span.flags = r.int(o, 'flags', path, 1)!;
+	span.operationName = r.string(o, 'operationName', path, '');
+	span.references = readList(o, 'references', path, (x, p) => readReference(x, p, spanTraceID));
+	// Missing start stays NaN here so repairTrace can tell "missing" from a real value and say so.
+	span.startTime = r.int(o, 'startTime', path, NaN)!;
+	span.duration = r.int(o, 'duration', path, 0)!;
+	span.tags = readList(o, 'tags', path, readKeyValue);
+	span.logs = readList(o, 'logs', path, readLog);
+	span.processID = r.string(o, 'processID', path, '');
+	span.warnings = readWarnings(o, path);
+	return span;
 }
 
 function readProcess(v: unknown, path: string): Process {
@@ -78,7 +98,7 @@ export function readJaegerTrace(v: unknown, path: string): Trace {
 	const o = r.object(v, path);
 	const traceID = r.string(o, 'traceID', path);
 	if (traceID === '') r.fail(`${path}.traceID`, 'is empty');
-	const spans = r.list(o, 'spans', path).map((s, i) => readSpan(s, `${path}.spans[${i}]`, traceID));
+	const spans = readList(o, 'spans', path, (s, p) => readSpan(s, p, traceID));
 	const processes: Record<string, Process> = {};
 	if (o.processes !== undefined && o.processes !== null) {
 		const table = r.object(o.processes, `${path}.processes`);
@@ -95,6 +115,7 @@ export function looksLikeJaegerTrace(v: unknown): boolean {
 /**
  * Jaeger JSON in any wrapping Jaeger UI accepts: `{data:[…]}`, `{data:{…}}`, a bare array of traces,
  * or one bare trace. Counts, limits and `errors` of the envelope are ignored, as the UI does.
+ * Spans are read in place: pass a value of its own (JSON.parse's), not one still used elsewhere.
  */
 export function fromJaegerJSON(v: unknown): Trace[] {
 	if (Array.isArray(v)) return v.map((t, i) => readJaegerTrace(t, `[${i}]`));

@@ -4,7 +4,7 @@ import type { Trace } from '../types';
 import { TraceImportError } from '../errors';
 import { repairTrace } from '../repairs';
 import { warnClockSkew } from '../analysis/clock-skew';
-import { buildTree } from '../analysis/tree';
+import { treeOf } from '../analysis/memo';
 import { describe, isObject } from './read';
 import { fromJaegerJSON, looksLikeJaegerTrace } from './jaeger';
 import { fromJaegerModel, looksLikeJaegerModel } from './jaeger-model';
@@ -31,14 +31,21 @@ export const MAX_JSON_DEPTH = 1000;
  */
 function checkNesting(text: string): void {
 	let depth = 0;
-	let inString = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (inString) {
-			if (c === 92 /* \ */) i++;
-			else if (c === 34 /* " */) inString = false;
-		} else if (c === 34) inString = true;
-		else if (c === 91 || c === 123 /* [ { */) {
+		if (c === 34 /* " */) {
+			// most of a trace file is inside strings: jump to the closing quote with indexOf (native,
+			// twice as fast as stepping) — one preceded by an odd run of backslashes is escaped
+			let end = i;
+			for (;;) {
+				end = text.indexOf('"', end + 1);
+				if (end < 0) return; // unterminated: JSON.parse reports it
+				let slashes = 0;
+				while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes++;
+				if (slashes % 2 === 0) break;
+			}
+			i = end;
+		} else if (c === 91 || c === 123 /* [ { */) {
 			if (++depth > MAX_JSON_DEPTH) throw new TraceImportError(`the file nests brackets deeper than ${MAX_JSON_DEPTH} levels (at character ${i}); no trace format does that`);
 		} else if ((c === 93 || c === 125) /* ] } */ && depth > 0) depth--; // stray closers must not bank credit
 	}
@@ -130,7 +137,7 @@ export function parseTraceFile(text: string): ParsedTraceFile {
 		const spanRecords = format === 'zipkin-v2' ? stats.records : traces.reduce((n, t) => n + t.spans.length, 0);
 		for (const t of traces) {
 			repairTrace(t);
-			warnClockSkew(t, buildTree(t));
+			warnClockSkew(t, treeOf(t)); // repaired: from here on the trace does not change
 		}
 		const warnings = digestWarnings(traces);
 		if (lines) warnings.unshift('read as JSON Lines (one JSON value per line)');
