@@ -9,4 +9,4 @@ export { default as DependencyGraph } from './deps/DependencyGraph.svelte';
 export { default as TraceImport } from './import/TraceImport.svelte';
 export { TraceLibrary, formatLabel, type ImportedFile, type ImportedTrace } from './library';
 export { prepareTrace, type PreparedTrace } from './compute/prepare';
-export { formatDuration } from './compute/format';
+export { formatDuration, formatCount } from './compute/format';

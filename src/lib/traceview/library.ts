@@ -1,7 +1,7 @@
 // Traces the user imported on /traces, and an in-page simulated Jaeger holding them, so search,
 // compare and the dependency graph run through the same query client as on the playground.
 // Plain TypeScript (no DOM): tested in Node.
-import { parseTraceFile, traceSummary, type ParsedTraceFile, type Trace, type TraceFileFormat } from '$lib/model';
+import { parseTraceFile, summaryOf, type ParsedTraceFile, type Trace, type TraceFileFormat } from '$lib/model';
 import { createBackend, type Backend, type DependenciesParams, type QueryClient } from '$lib/backend';
 import { traceToRecords } from './compute/ingest';
 
@@ -50,7 +50,7 @@ export class TraceLibrary {
 			warnings: parsed.warnings,
 			spanRecords: parsed.spanRecords,
 			traces: parsed.traces.map((trace) => {
-				const s = named(trace) ? traceSummary(trace) : null;
+				const s = named(trace) ? summaryOf(trace) : null;
 				return { trace, spans: trace.spans.length, name: s?.name || trace.traceID, duration: s?.duration ?? NaN };
 			})
 		};

@@ -1,6 +1,6 @@
 // Everything the trace view needs about one trace, computed once when a trace is opened: the span
 // tree (iterative, from the model), service of each span, subtree sizes for collapsing, error flags.
-import { buildTree, traceSummary, isErrorSpan, indexSpanIDs, type SpanTree, type Trace, type TraceSummary } from '$lib/model';
+import { treeOf, summaryOf, traceSummary, isErrorSpan, indexSpanIDs, type SpanTree, type Trace, type TraceSummary } from '$lib/model';
 import { colorAt } from './colors';
 
 export interface PreparedTrace {
@@ -34,9 +34,11 @@ export function subtreeSizes(tree: SpanTree): Int32Array {
 	return size;
 }
 
-export function prepareTrace(trace: Trace, tree: SpanTree = buildTree(trace)): PreparedTrace {
+/** With no `tree`, the trace's memoised tree and summary are used (see the model's treeOf). */
+export function prepareTrace(trace: Trace, given?: SpanTree): PreparedTrace {
 	const n = trace.spans.length;
-	const summary = traceSummary(trace, tree);
+	const tree = given ?? treeOf(trace);
+	const summary = given ? traceSummary(trace, given) : summaryOf(trace);
 	const services: string[] = [];
 	const serviceIndex = new Map<string, number>();
 	const byProcess = new Map<string, number>();
