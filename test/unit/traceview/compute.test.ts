@@ -18,6 +18,7 @@ import { flameRects } from '../../../src/lib/traceview/compute/flamegraph';
 import { traceGraph, dependencyGraph, layoutGraph } from '../../../src/lib/traceview/compute/graph';
 import { resultRows, scatterLayout } from '../../../src/lib/traceview/compute/scatter';
 import { searchParams } from '../../../src/lib/traceview/compute/search';
+import { timelineRow, MAX_INDENT } from '../../../src/lib/traceview/compute/row-model';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../../../../shared/fixtures/traces');
 const fixture = (f: string) => parseTraceFile(readFileSync(path.join(fixtureDir, f), 'utf8')).traces[0];
@@ -274,5 +275,37 @@ describe('small view helpers', () => {
 		expect(labels).toContain('op-a1 only in A');
 		expect(labels).toContain('op-b B took longer');
 		expect(labels).toContain('op-a same');
+	});
+});
+
+describe('timeline row model', () => {
+	it('says what a row shows: service, operation, bar, log marks, error, accessible name', () => {
+		const p = prepareTrace(small());
+		const b = timelineRow(p, 1, [0, 1]);
+		expect(b).toMatchObject({ service: 'back', operation: 'op-b', error: true, hasChildren: false, depth: 1, indent: 18, duration: '40μs', label: 'back op-b, 40μs, error', warnings: '' });
+		expect(b.bar).toEqual({ left: 50, width: 40, outside: false });
+		expect(b.labelAt).toBe('before'); // the bar ends at 90 %: no room after it
+		const a = timelineRow(p, 2, [0, 1]);
+		expect(a.hasChildren).toBe(true);
+		expect(a.logs).toEqual([15]);
+		expect(a.label).toBe('front op-a, 50μs');
+		// zoomed to 0..10 %: a starts at 10 %, its bar and log mark fall outside the window
+		const zoomed = timelineRow(p, 2, [0, 0.1]);
+		expect(zoomed.logs).toEqual([]);
+		expect(timelineRow(p, 1, [0, 0.1]).bar.outside).toBe(true);
+	});
+	it('caps indentation, at most 32 log marks, keeps only critical sections in the window, joins warnings', () => {
+		const deep = prepareTrace(chain(40));
+		const last = timelineRow(deep, 39, [0, 1]);
+		expect(last.depth).toBe(39);
+		expect(last.indent).toBe(MAX_INDENT * 14 + 4);
+		const logs = Array.from({ length: 50 }, (_, k) => ({ timestamp: 1000 + k, fields: [] }));
+		const t = trace([span('r', null, 1000, 100, 'p1', { logs, warnings: ['one', 'two'] })]);
+		const p = prepareTrace(t);
+		const row = timelineRow(p, 0, [0, 1], [[1000, 1010], [2000, 2010]]);
+		expect(row.logs).toHaveLength(32);
+		expect(row.warnings).toBe('one\ntwo');
+		expect(row.critical).toHaveLength(1);
+		expect(row.critical[0].left).toBe(0);
 	});
 });

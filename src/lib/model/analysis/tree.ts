@@ -26,6 +26,8 @@ export interface SpanTree {
 	orphans: Int32Array;
 	/** Spans whose parent link was dropped because it closed a cycle: they became roots. */
 	cycleBreaks: Int32Array;
+	/** spanID → index of the first span with that id (what references resolve to) */
+	byID: Map<string, number>;
 }
 
 /** Children of span i (a view, not a copy). */
@@ -164,6 +166,7 @@ export function buildTree(trace: Trace): SpanTree {
 		order,
 		levels: maxDepth + 1,
 		orphans: Int32Array.from(orphans),
-		cycleBreaks: Int32Array.from(cycleBreaks)
+		cycleBreaks: Int32Array.from(cycleBreaks),
+		byID
 	};
 }

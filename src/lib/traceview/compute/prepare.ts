@@ -1,6 +1,6 @@
 // Everything the trace view needs about one trace, computed once when a trace is opened: the span
 // tree (iterative, from the model), service of each span, subtree sizes for collapsing, error flags.
-import { treeOf, summaryOf, traceSummary, isErrorSpan, indexSpanIDs, type SpanTree, type Trace, type TraceSummary } from '$lib/model';
+import { treeOf, summaryOf, traceSummary, isErrorSpan, type SpanTree, type Trace, type TraceSummary } from '$lib/model';
 import { colorAt } from './colors';
 
 export interface PreparedTrace {
@@ -70,7 +70,7 @@ export function prepareTrace(trace: Trace, given?: SpanTree): PreparedTrace {
 		colors: services.map((_, k) => colorAt(k)),
 		subtreeSize: subtreeSizes(tree),
 		error,
-		byID: indexSpanIDs(trace.spans),
+		byID: tree.byID,
 		start: summary.start,
 		duration: Math.max(1, summary.duration)
 	};
