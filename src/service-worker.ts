@@ -7,7 +7,7 @@
 // worker bundles fetch themselves (esbuild.wasm); fetches are answered cache-first, anything not
 // precached goes to the network. A new version installs beside the old one and WAITS: the page
 // announces it (src/lib/course/offline.ts) and sends 'skip-waiting' when the learner presses
-// Reload. SvelteKit registers this file itself (kit.serviceWorker.register), after window load.
+// Reload. The page registers this file a few seconds after a first visit's load (registerWhenSettled).
 import { build, files, prerendered, version } from '$service-worker';
 import { cacheName, CACHE_PREFIX, eachLimited, isImmutable, precachePlan, storable, workerAssets, type ToWorker } from '$lib/course/offline';
 

@@ -3,10 +3,11 @@
 //    order, which extra files a worker bundle needs (esbuild.wasm), how to store a response;
 //  - the page's side: watching the registration and announcing a new version without forcing it.
 //
-// Registration: SvelteKit's automatic one (kit.serviceWorker.register, default true) is kept. It
-// registers `/service-worker.js` on window `load`, so the worker's big precache never competes with
-// the page's own first load. This module only *watches* the registration (`navigator.serviceWorker
-// .ready`), which is all the update flow needs — registering twice would change nothing.
+// Registration is ours (kit.serviceWorker.register is off): `registerWhenSettled` waits, on a first
+// visit, until a few seconds after `load` and an idle moment. The precache is ~15 MB and 2–5 s of
+// work; started at `load` it took a core from the learner's first seconds (the editor loading, a
+// first Run, a trace file opened on /traces took half again as long). Once a worker controls the
+// page, registering again is only the browser's update check, so it happens at `load`.
 //
 // Update flow: a new build has a new `version`, so the browser sees new service-worker bytes (on a
 // navigation, or our hourly `update()`), installs the new worker beside the old one and leaves it
@@ -104,6 +105,36 @@ export interface UpdateWatcher {
 }
 
 export const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/** First visit: how long after `load` the offline copy starts installing (then at the next idle moment). */
+export const REGISTER_AFTER_LOAD_MS = 5000;
+
+export interface SettleSignals {
+	/** resolves at window `load` */
+	loaded: Promise<void>;
+	delay: (ms: number) => Promise<void>;
+	/** resolves at an idle moment (requestIdleCallback, with a timeout) */
+	idle: () => Promise<void>;
+}
+
+/** Registers the service worker: at `load` when one already controls the page, else once the page has settled. */
+export async function registerWhenSettled(container: ServiceWorkerContainer, url: string, signals: SettleSignals, options?: RegistrationOptions, delayMs = REGISTER_AFTER_LOAD_MS): Promise<ServiceWorkerRegistration | null> {
+	await signals.loaded;
+	if (!container.controller) {
+		await signals.delay(delayMs);
+		await signals.idle();
+	}
+	return container.register(url, options).catch(() => null); // private mode, blocked storage: the course still works online
+}
+
+/** The browser's signals for registerWhenSettled. */
+export function browserSettleSignals(): SettleSignals {
+	return {
+		loaded: document.readyState === 'complete' ? Promise.resolve() : new Promise((ok) => addEventListener('load', () => ok(), { once: true })),
+		delay: (ms) => new Promise((ok) => setTimeout(ok, ms)),
+		idle: () => new Promise((ok) => ('requestIdleCallback' in window ? requestIdleCallback(() => ok(), { timeout: 2000 }) : setTimeout(ok, 0)))
+	};
+}
 
 /**
  * Watches `container` (navigator.serviceWorker) for a new version. Never reloads on its own: only

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import { cacheName, eachLimited, precachePlan, storable, watchForUpdates, workerAssets } from '../../../src/lib/course/offline';
+import { cacheName, eachLimited, precachePlan, registerWhenSettled, storable, watchForUpdates, workerAssets, REGISTER_AFTER_LOAD_MS, type SettleSignals } from '../../../src/lib/course/offline';
 
 describe('precache plan', () => {
 	it('puts pages, data, scripts and styles first and the worker bundles last, each once', () => {
@@ -204,5 +204,38 @@ describe('watchForUpdates', () => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('registerWhenSettled', () => {
+	/** Signals that log what was waited for, in order; each resolves at once. */
+	function signals(log: string[]): SettleSignals {
+		return {
+			loaded: Promise.resolve().then(() => void log.push('load')),
+			delay: async (ms) => void log.push(`delay ${ms}`),
+			idle: async () => void log.push('idle')
+		};
+	}
+	const container = (controller: object | null, register = vi.fn(async () => ({}) as ServiceWorkerRegistration)) =>
+		({ controller, register }) as unknown as ServiceWorkerContainer & { register: typeof register };
+
+	it('a first visit waits for load, a quiet spell and an idle moment, then registers', async () => {
+		const log: string[] = [];
+		const c = container(null);
+		c.register.mockImplementation(async () => (log.push('register'), {} as ServiceWorkerRegistration));
+		await registerWhenSettled(c, '/service-worker.js', signals(log), { type: 'classic' });
+		expect(log).toEqual(['load', `delay ${REGISTER_AFTER_LOAD_MS}`, 'idle', 'register']);
+		expect(c.register).toHaveBeenCalledWith('/service-worker.js', { type: 'classic' });
+	});
+	it('a page already controlled registers at load (the browser\'s update check)', async () => {
+		const log: string[] = [];
+		const c = container({ state: 'activated' });
+		await registerWhenSettled(c, '/sw.js', signals(log));
+		expect(log).toEqual(['load']);
+		expect(c.register).toHaveBeenCalledOnce();
+	});
+	it('a refused registration (private mode, blocked storage) resolves to null', async () => {
+		const c = container(null, vi.fn(async () => Promise.reject(new Error('SecurityError'))));
+		expect(await registerWhenSettled(c, '/sw.js', signals([]))).toBeNull();
 	});
 });
