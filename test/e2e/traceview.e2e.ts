@@ -301,6 +301,15 @@ test('a 10,000-deep chain stays usable: virtualised rows, scrolls to depth 10000
 	assert.ok(rendered < 100, `only visible rows are rendered (${rendered})`);
 	await timeline(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
 	await page.waitForFunction(() => [...document.querySelectorAll('[role=treegrid] [role=row]')].some((r) => r.getAttribute('aria-level') === '10000'));
+	// find on a big trace waits for a pause in typing, then counts; Enter applies what is typed at once
+	const find = page.getByRole('searchbox', { name: 'Find in trace' });
+	const count = page.locator('.find [role=status]');
+	await find.pressSequentially('c999', { delay: 20 });
+	await page.waitForFunction(() => document.querySelector('.find [role=status]')?.textContent === '11 matches');
+	await find.fill('c9999');
+	await find.press('Enter');
+	assert.equal(await count.innerText(), '1 of 1 match');
+	assert.equal(await timeline(page).locator('[aria-selected=true], .current').first().getAttribute('aria-level'), '10000');
 	assert.deepEqual(consoleErrors, []);
 });
 
