@@ -19,5 +19,5 @@ export { detectClockSkew, warnClockSkew, type ClockSkew } from './analysis/clock
 export { criticalPath, criticalTimeBySpan, type CriticalPathSection } from './analysis/critical-path';
 export { selfTimes } from './analysis/self-time';
 export { traceStatistics, type SpanGroupStatistics, type StatisticsGrouping } from './analysis/statistics';
-export { dependencyLinks, countDependencies, linksFromCounts } from './analysis/dependencies';
+export { dependencyLinks, dependencyParentID, countDependencies, linksFromCounts } from './analysis/dependencies';
 export { compareTraces, type TraceComparison, type ComparisonRow, type ComparedSide } from './analysis/compare';

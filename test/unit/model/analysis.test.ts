@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildTree, compareTraces, criticalPath, criticalTimeBySpan, dependencyLinks, parseTraceFile, selfTimes, traceStatistics, type Trace } from '../../../src/lib/model';
+import { buildTree, compareTraces, criticalPath, criticalTimeBySpan, dependencyLinks, dependencyParentID, parseTraceFile, selfTimes, traceStatistics, type Trace } from '../../../src/lib/model';
 import { chainTrace, makeSpan, makeTrace, wideTrace } from './generate';
 import { readFixture } from './fixtures';
 
@@ -83,10 +83,17 @@ describe('dependency links', () => {
 		]);
 	});
 
-	it('includes FOLLOWS_FROM, counts a span referencing one parent twice once', () => {
-		const s = makeSpan('b', 'a', 2, 1, 'p2');
-		s.references.push({ refType: 'FOLLOWS_FROM', traceID: 't1', spanID: 'a' }, { refType: 'FOLLOWS_FROM', traceID: 't1', spanID: 'x' });
-		const t = makeTrace([makeSpan('a', null, 1, 5, 'p1'), s, makeSpan('x', null, 1, 1, 'p3')], ['front', 'back', 'queue']);
+	it('one parent per span, as Jaeger picks it: the first same-trace CHILD_OF, else the first FOLLOWS_FROM', () => {
+		// b: FOLLOWS_FROM x, then CHILD_OF a → a (CHILD_OF wins wherever it is)
+		const b = makeSpan('b', null, 2, 1, 'p2');
+		b.references.push({ refType: 'FOLLOWS_FROM', traceID: 't1', spanID: 'x' }, { refType: 'CHILD_OF', traceID: 't1', spanID: 'a' }, { refType: 'FOLLOWS_FROM', traceID: 't1', spanID: 'a' });
+		// c: only FOLLOWS_FROM (a consumer of a message x produced) → x
+		const c = makeSpan('c', null, 3, 1, 'p2');
+		c.references.push({ refType: 'CHILD_OF', traceID: 'other-trace', spanID: 'a' }, { refType: 'FOLLOWS_FROM', traceID: 't1', spanID: 'x' }, { refType: 'FOLLOWS_FROM', traceID: 't1', spanID: 'a' });
+		const t = makeTrace([makeSpan('a', null, 1, 5, 'p1'), b, c, makeSpan('x', null, 1, 1, 'p3')], ['front', 'back', 'queue']);
+		expect(dependencyParentID(b)).toBe('a');
+		expect(dependencyParentID(c)).toBe('x');
+		expect(dependencyParentID(t.spans[0])).toBeUndefined();
 		expect(dependencyLinks([t, t])).toEqual([
 			{ parent: 'front', child: 'back', callCount: 2 },
 			{ parent: 'queue', child: 'back', callCount: 2 }

@@ -1,14 +1,9 @@
-// Service → service edges, computed as Jaeger's memory store does: for every span whose CHILD_OF
-// parent (in the same trace) belongs to another service, one call from the parent's service to
-// the span's. FOLLOWS_FROM does not count, as in Jaeger.
-import type { DependencyLink, SpanRecord } from '../../model/index';
+// Service → service edges, computed as Jaeger's memory store does: for every span whose dependency
+// parent (the model's dependencyParentID: first same-trace CHILD_OF, else FOLLOWS_FROM) belongs to
+// another service, one call from the parent's service to the span's.
+import { dependencyParentID, type DependencyLink, type SpanRecord } from '../../model/index';
 
 const SEP = '\u0000';
-
-function parentSpanId(r: SpanRecord): string | undefined {
-	for (const ref of r.references) if (ref.refType === 'CHILD_OF' && ref.traceID === r.traceID) return ref.spanID;
-	return undefined;
-}
 
 /** One "parent\0child" entry per cross-service call in one trace. */
 export function traceCalls(records: SpanRecord[]): string[] {
@@ -16,7 +11,7 @@ export function traceCalls(records: SpanRecord[]): string[] {
 	const serviceOf = records.length > 32 ? new Map(records.map((r) => [r.spanID, r.process.serviceName])) : null;
 	const calls: string[] = [];
 	for (const r of records) {
-		const parentId = parentSpanId(r);
+		const parentId = dependencyParentID(r);
 		if (parentId === undefined) continue;
 		let parent: string | undefined;
 		if (serviceOf) parent = serviceOf.get(parentId);

@@ -1,27 +1,35 @@
-// Service → service edges with call counts (what jaeger-query's /api/dependencies serves): one call for
-// every span whose referenced span (CHILD_OF or FOLLOWS_FROM, same trace) belongs to another service.
-// A span referencing the same span twice (CHILD_OF and FOLLOWS_FROM) is one call.
-import type { DependencyLink, Trace } from '../types';
+// Service → service edges with call counts (what jaeger-query's /api/dependencies serves). One rule,
+// used by the store and by analysis alike: each span has at most one dependency parent, chosen as
+// current Jaeger does (model.Span.ParentSpanID) — the first CHILD_OF reference to a span of the same
+// trace, else the first FOLLOWS_FROM one — and a parent in another service is one call.
+import type { DependencyLink, SpanReference, Trace } from '../types';
 import { indexSpanIDs } from './tree';
 import { serviceOf } from './summary';
+
+/** The span id a span's dependency edge comes from, or undefined (a root, or only links to other traces). */
+export function dependencyParentID(span: { traceID: string; references: readonly SpanReference[] | null | undefined }): string | undefined {
+	let followsFrom: string | undefined;
+	for (const ref of span.references ?? []) {
+		if (ref.traceID !== span.traceID) continue;
+		if (ref.refType === 'CHILD_OF') return ref.spanID;
+		if (followsFrom === undefined && ref.refType === 'FOLLOWS_FROM') followsFrom = ref.spanID;
+	}
+	return followsFrom;
+}
 
 /** Adds one trace's edges into `counts` (key "parent\u0000child"), for callers that accumulate. */
 export function countDependencies(trace: Trace, counts: Map<string, number>): void {
 	const byID = indexSpanIDs(trace.spans);
-	trace.spans.forEach((span, i) => {
+	for (let i = 0; i < trace.spans.length; i++) {
+		const parentID = dependencyParentID(trace.spans[i]);
+		const p = parentID === undefined ? undefined : byID.get(parentID);
+		if (p === undefined || p === i) continue;
+		const parent = serviceOf(trace, p);
 		const child = serviceOf(trace, i);
-		const seen = new Set<number>();
-		for (const ref of span.references ?? []) {
-			if (ref.traceID !== span.traceID) continue;
-			const p = byID.get(ref.spanID);
-			if (p === undefined || p === i || seen.has(p)) continue;
-			seen.add(p);
-			const parent = serviceOf(trace, p);
-			if (parent === child) continue;
-			const key = `${parent}\u0000${child}`;
-			counts.set(key, (counts.get(key) ?? 0) + 1);
-		}
-	});
+		if (parent === child) continue;
+		const key = `${parent}\u0000${child}`;
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+	}
 }
 
 export function linksFromCounts(counts: Map<string, number>): DependencyLink[] {
