@@ -23,5 +23,6 @@ export {
 } from './expect';
 export { requestsTo, requestSent, sentContext, requestCarriesSpan, headerSent } from './wire';
 export { encloses, startsLater } from './timing';
+export { errorSpans, logsError, answeredWith } from './failures';
 export { runOutput, type FinishedRun } from './collect';
 export { collectTraces } from '../backend/query/collect';
