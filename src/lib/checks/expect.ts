@@ -1,95 +1,121 @@
 // Assertions that become lines in the Checks region. Each takes the hint to show when it fails:
 // the hint names the likely mistake, in the lesson's words.
-import type { CheckItem, RunOutput } from './types';
+import type { CheckItem, CheckText, RunOutput } from './types';
 import { item } from './item';
-import { describe, findSpan, findSpans, logsOf, parentOf, tagValue, type FoundSpan, type SpanSelector } from './spans';
+import { mapText, text } from './text';
+import { describeSpan, findSpan, findSpans, logsOf, parentOf, tagValue, type FoundSpan, type SpanSelector } from './spans';
 
 
-export function spanReported(run: RunOutput, sel: SpanSelector, hint: string): CheckItem {
-	return item(`${describe(sel)} was reported`, findSpans(run, sel).length > 0, hint);
+export function spanReported(run: RunOutput, sel: SpanSelector, hint: CheckText): CheckItem {
+	const d = describeSpan(sel);
+	return item(text(`${d.en} was reported`, `${d['zh-CN']} 已上报`), findSpans(run, sel).length > 0, hint);
 }
 
-export function spanCount(run: RunOutput, sel: SpanSelector, count: number, hint: string): CheckItem {
+export function spanCount(run: RunOutput, sel: SpanSelector, count: number, hint: CheckText): CheckItem {
 	const n = findSpans(run, sel).length;
-	return item(`${describe(sel)} was reported ${count === 1 ? 'once' : `${count} times`}`, n === count, hint);
+	const d = describeSpan(sel);
+	return item(
+		text(`${d.en} was reported ${count === 1 ? 'once' : `${count} times`}`, `${d['zh-CN']} 恰好上报了 ${count === 1 ? '一' : ` ${count} `}次`),
+		n === count,
+		hint
+	);
 }
 
-export function traceCount(run: RunOutput, count: number, hint: string): CheckItem {
-	return item(`the run produced ${count === 1 ? 'one trace' : `${count} traces`}`, run.traces.length === count, hint);
+export function traceCount(run: RunOutput, count: number, hint: CheckText): CheckItem {
+	return item(
+		text(`the run produced ${count === 1 ? 'one trace' : `${count} traces`}`, `这次运行产生了${count === 1 ? '一' : ` ${count} `}条 trace`),
+		run.traces.length === count,
+		hint
+	);
 }
 
-export function totalSpans(run: RunOutput, count: number, hint: string): CheckItem {
+export function totalSpans(run: RunOutput, count: number, hint: CheckText): CheckItem {
 	const n = run.traces.reduce((a, t) => a + t.spans.length, 0);
-	return item(`${count} spans in all`, n === count, hint);
+	return item(text(`${count} spans in all`, `一共 ${count} 个 span`), n === count, hint);
 }
 
-export function isRoot(run: RunOutput, sel: SpanSelector, hint: string): CheckItem {
+export function isRoot(run: RunOutput, sel: SpanSelector, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
-	return item(`${describe(sel)} is the root of its trace`, Boolean(f && f.span.references.length === 0), hint);
+	const d = describeSpan(sel);
+	return item(text(`${d.en} is the root of its trace`, `${d['zh-CN']} 是所在 trace 的根 span`), Boolean(f && f.span.references.length === 0), hint);
 }
 
-export function childOf(run: RunOutput, child: SpanSelector, parent: SpanSelector, hint: string): CheckItem {
+export function childOf(run: RunOutput, child: SpanSelector, parent: SpanSelector, hint: CheckText): CheckItem {
 	const c = findSpan(run, child);
 	const p = c && parentOf(run, c);
 	const ok = Boolean(p && p.span.operationName === parent.operation && (!parent.service || p.service === parent.service));
-	return item(`${describe(child)} is a child of ${describe(parent)}`, ok, hint);
+	const [c1, p1] = [describeSpan(child), describeSpan(parent)];
+	return item(text(`${c1.en} is a child of ${p1.en}`, `${c1['zh-CN']} 是 ${p1['zh-CN']} 的子 span`), ok, hint);
 }
 
-export function referenceType(run: RunOutput, sel: SpanSelector, refType: 'CHILD_OF' | 'FOLLOWS_FROM', hint: string): CheckItem {
+export function referenceType(run: RunOutput, sel: SpanSelector, refType: 'CHILD_OF' | 'FOLLOWS_FROM', hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const ok = Boolean(f && f.span.references.some((r) => r.refType === refType));
-	return item(`${describe(sel)} has a ${refType === 'CHILD_OF' ? 'ChildOf' : 'FollowsFrom'} reference`, ok, hint);
+	const d = describeSpan(sel);
+	const name = refType === 'CHILD_OF' ? 'ChildOf' : 'FollowsFrom';
+	return item(text(`${d.en} has a ${name} reference`, `${d['zh-CN']} 带有 ${name} 引用`), ok, hint);
 }
 
-export function sameTrace(run: RunOutput, sels: SpanSelector[], hint: string): CheckItem {
+export function sameTrace(run: RunOutput, sels: SpanSelector[], hint: CheckText): CheckItem {
 	const found = sels.map((s) => findSpan(run, s));
 	const ok = found.every(Boolean) && new Set(found.map((f) => f!.span.traceID)).size === 1;
-	return item(`${sels.map((s) => `"${s.operation}"`).join(', ')} are in the same trace`, ok, hint);
+	const names = sels.map((s) => `"${s.operation}"`);
+	return item(text(`${names.join(', ')} are in the same trace`, `${names.join('、')} 在同一条 trace 里`), ok, hint);
 }
 
-export function hasTag(run: RunOutput, sel: SpanSelector, key: string, value: string | number | boolean | undefined, hint: string): CheckItem {
+export function hasTag(run: RunOutput, sel: SpanSelector, key: string, value: string | number | boolean | undefined, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const actual = f && tagValue(f, key);
 	const ok = value === undefined ? actual !== undefined : actual !== undefined && String(actual) === String(value);
-	return item(`${describe(sel)} has tag ${key}${value === undefined ? '' : `=${value}`}`, ok, hint);
+	const d = describeSpan(sel);
+	const tag = `${key}${value === undefined ? '' : `=${value}`}`;
+	return item(text(`${d.en} has tag ${tag}`, `${d['zh-CN']} 带有 tag ${tag}`), ok, hint);
 }
 
-export function lacksTag(run: RunOutput, sel: SpanSelector, key: string, hint: string): CheckItem {
+export function lacksTag(run: RunOutput, sel: SpanSelector, key: string, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
-	return item(`${describe(sel)} has no tag ${key}`, Boolean(f && tagValue(f, key) === undefined), hint);
+	const d = describeSpan(sel);
+	return item(text(`${d.en} has no tag ${key}`, `${d['zh-CN']} 没有 tag ${key}`), Boolean(f && tagValue(f, key) === undefined), hint);
 }
 
 /** A log on the span whose fields include all of `fields` (values compared as strings). */
-export function hasLog(run: RunOutput, sel: SpanSelector, fields: Record<string, string | number | boolean>, hint: string): CheckItem {
+export function hasLog(run: RunOutput, sel: SpanSelector, fields: Record<string, string | number | boolean>, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const ok = Boolean(f && logsOf(f).some((log) => Object.entries(fields).every(([k, v]) => k in log && String(log[k]) === String(v))));
 	const shown = Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(', ');
-	return item(`${describe(sel)} logs {${shown}}`, ok, hint);
+	const d = describeSpan(sel);
+	return item(text(`${d.en} logs {${shown}}`, `${d['zh-CN']} 记下了 log {${shown}}`), ok, hint);
 }
 
 /** Operation names are a small fixed set: none may contain a value that changes per request. */
-export function operationExcludes(run: RunOutput, text: string, hint: string): CheckItem {
-	const bad = run.traces.flatMap((t) => t.spans).some((s) => text && s.operationName.includes(text));
-	return item(`no operation name contains "${text}"`, !bad, hint);
+export function operationExcludes(run: RunOutput, excluded: string, hint: CheckText): CheckItem {
+	const bad = run.traces.flatMap((t) => t.spans).some((s) => excluded && s.operationName.includes(excluded));
+	return item(text(`no operation name contains "${excluded}"`, `没有哪个操作名包含 "${excluded}"`), !bad, hint);
 }
 
 
-export function noErrors(run: RunOutput, hint: string): CheckItem {
-	return item('every service ran without an error', run.errors.length === 0, run.errors.length ? `${run.errors[0]} — ${hint}` : hint);
+export function noErrors(run: RunOutput, hint: CheckText): CheckItem {
+	return item(
+		text('every service ran without an error', '每个服务都运行完毕，没有出错'),
+		run.errors.length === 0,
+		run.errors.length ? mapText(hint, (h) => `${run.errors[0]} — ${h}`) : hint
+	);
 }
 
 /** The span has tag `key` whose value, as text, matches `pattern`. */
-export function tagMatches(run: RunOutput, sel: SpanSelector, key: string, pattern: RegExp, hint: string): CheckItem {
+export function tagMatches(run: RunOutput, sel: SpanSelector, key: string, pattern: RegExp, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const t = f?.span.tags.find((kv) => kv.key === key);
-	return item(`${describe(sel)} has tag ${key}`, Boolean(t && pattern.test(String(t.value))), hint);
+	const d = describeSpan(sel);
+	return item(text(`${d.en} has tag ${key}`, `${d['zh-CN']} 带有 tag ${key}`), Boolean(t && pattern.test(String(t.value))), hint);
 }
 
 /** How many distinct services reported spans into the trace that holds `sel`. */
-export function servicesInTrace(run: RunOutput, sel: SpanSelector, count: number, hint: string): CheckItem {
+export function servicesInTrace(run: RunOutput, sel: SpanSelector, count: number, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const n = f ? new Set(f.trace.spans.map((s) => f.trace.processes[s.processID]?.serviceName)).size : 0;
-	return item(`the trace of ${describe(sel)} spans ${count} services`, Boolean(f) && n === count, hint);
+	const d = describeSpan(sel);
+	return item(text(`the trace of ${d.en} spans ${count} services`, `${d['zh-CN']} 所在的 trace 涵盖 ${count} 个服务`), Boolean(f) && n === count, hint);
 }
 
 export type { FoundSpan };

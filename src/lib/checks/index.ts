@@ -2,6 +2,7 @@
 // never the learner's source text — so any correct way of writing the code passes.
 export type * from './types';
 export { defineCheck } from './define';
+export { text, localize, mapText, type TextLocale } from './text';
 export { printed, consoleMatches } from './console';
 export { allSpans, findSpan, findSpans, parentOf, tagValue, logsOf, type FoundSpan, type SpanSelector } from './spans';
 export {

@@ -1,7 +1,8 @@
 // Finding spans in what a run produced. A FoundSpan carries its trace and service so the other
 // helpers can judge parents, trace membership and tags without looking anything up again.
 import type { KeyValue, Span, Trace } from '../model/types';
-import type { RunOutput } from './types';
+import type { Localized, RunOutput } from './types';
+import { text } from './text';
 
 export interface FoundSpan {
 	span: Span;
@@ -21,8 +22,16 @@ export function allSpans(run: RunOutput): FoundSpan[] {
 	);
 }
 
+/** The English of describeSpan, for labels written in English only. */
 export function describe(sel: SpanSelector): string {
-	return sel.service ? `${sel.service}'s "${sel.operation}" span` : `the "${sel.operation}" span`;
+	return describeSpan(sel).en;
+}
+
+/** `hello-world's "say-hello" span`, in each language, for the labels of the Checks list. */
+export function describeSpan(sel: SpanSelector): Localized {
+	return sel.service
+		? text(`${sel.service}'s "${sel.operation}" span`, `${sel.service} 的 "${sel.operation}" span`)
+		: text(`the "${sel.operation}" span`, `"${sel.operation}" span`);
 }
 
 export function findSpans(run: RunOutput, sel: SpanSelector): FoundSpan[] {

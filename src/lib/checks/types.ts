@@ -19,11 +19,23 @@ export interface RunOutput {
 	errors: string[];
 }
 
+/**
+ * Words for the learner in every language the course speaks: `text('…', '…')` makes one. The Checks
+ * region shows the page's language; a check's logic never depends on it.
+ */
+export interface Localized {
+	en: string;
+	'zh-CN': string;
+}
+
+/** A label or hint: both languages, or a plain string shown as it is in every language (a compiler message). */
+export type CheckText = string | Localized;
+
 /** One line in the Checks region: what was expected, whether it held, and a hint that teaches when not. */
 export interface CheckItem {
-	label: string;
+	label: CheckText;
 	ok: boolean;
-	hint?: string;
+	hint?: CheckText;
 }
 
 export type StepCheck = (run: RunOutput) => CheckItem[] | Promise<CheckItem[]>;

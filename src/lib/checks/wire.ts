@@ -1,8 +1,9 @@
 // What crossed the simulated network: requests to a host, the trace context they carried.
-import type { CheckItem, RunOutput } from './types';
+import type { CheckItem, CheckText, RunOutput } from './types';
 import type { NetworkRecord } from '../sim/types';
-import { describe, findSpan, type SpanSelector } from './spans';
+import { describeSpan, findSpan, type SpanSelector } from './spans';
 import { item } from './item';
+import { text } from './text';
 
 /** Requests to host `to` (any port), in the order they were sent. */
 export function requestsTo(run: RunOutput, to: string): NetworkRecord[] {
@@ -10,9 +11,9 @@ export function requestsTo(run: RunOutput, to: string): NetworkRecord[] {
 }
 
 /** A request to `to` whose URL (path and query) matches `url`. */
-export function requestSent(run: RunOutput, to: string, url: RegExp, hint: string): CheckItem {
+export function requestSent(run: RunOutput, to: string, url: RegExp, hint: CheckText): CheckItem {
 	const ok = requestsTo(run, to).some((r) => url.test(r.url));
-	return item(`a request reached ${to}`, ok, hint);
+	return item(text(`a request reached ${to}`, `有请求到达了 ${to}`), ok, hint);
 }
 
 const strip = (id: string) => id.toLowerCase().replace(/^0+/, '');
@@ -26,7 +27,7 @@ export function sentContext(r: NetworkRecord): { traceId: string; spanId: string
 	return { traceId: strip(parts[0]), spanId: strip(parts[1]), parentId: strip(parts[2]), flags: parts[3] };
 }
 
-export function requestCarriesSpan(run: RunOutput, to: string, sel: SpanSelector, hint: string): CheckItem {
+export function requestCarriesSpan(run: RunOutput, to: string, sel: SpanSelector, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const ok = Boolean(
 		f &&
@@ -35,12 +36,13 @@ export function requestCarriesSpan(run: RunOutput, to: string, sel: SpanSelector
 				return c !== null && c.spanId === strip(f.span.spanID) && c.traceId === strip(f.span.traceID);
 			})
 	);
-	return item(`the request to ${to} carries the context of ${describe(sel)}`, ok, hint);
+	const d = describeSpan(sel);
+	return item(text(`the request to ${to} carries the context of ${d.en}`, `发往 ${to} 的请求带着 ${d['zh-CN']} 的 context`), ok, hint);
 }
 
 /** A request to `to` (a host) carried `header`, optionally with a value matching `value`. */
-export function headerSent(run: RunOutput, to: string, header: string, value: RegExp | undefined, hint: string): CheckItem {
+export function headerSent(run: RunOutput, to: string, header: string, value: RegExp | undefined, hint: CheckText): CheckItem {
 	const h = header.toLowerCase();
 	const ok = run.network.some((r) => r.to.split(':')[0] === to && h in r.requestHeaders && (!value || value.test(r.requestHeaders[h])));
-	return item(`the request to ${to} carries the ${header} header`, ok, hint);
+	return item(text(`the request to ${to} carries the ${header} header`, `发往 ${to} 的请求带有 ${header} 请求头`), ok, hint);
 }

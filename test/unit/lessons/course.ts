@@ -1,7 +1,7 @@
 // The course as the build sees it, and a step's check loaded the way the page loads it.
 import { resolve } from 'node:path';
 import { loadCourse, type StepSource } from '$lib/course/content/loader';
-import type { CheckItem, RunOutput, StepCheck } from '$lib/checks';
+import { localize, type CheckItem, type CheckText, type RunOutput, type StepCheck } from '$lib/checks';
 
 export const root = resolve(import.meta.dirname, '../../..');
 export const chapters = loadCourse(root);
@@ -26,4 +26,6 @@ export async function judge(id: string, run: RunOutput): Promise<CheckItem[]> {
 }
 
 export const failing = (items: CheckItem[]) => items.filter((i) => !i.ok);
-export const show = (items: CheckItem[]) => items.map((i) => `${i.ok ? '✓' : '✗'} ${i.label}${i.hint ? ` — ${i.hint}` : ''}`).join('\n');
+/** A label or hint as the English page shows it. */
+export const english = (t: CheckText | undefined) => (t === undefined ? '' : localize(t, 'en'));
+export const show = (items: CheckItem[]) => items.map((i) => `${i.ok ? '✓' : '✗'} ${english(i.label)}${i.hint ? ` — ${english(i.hint)}` : ''}`).join('\n');

@@ -2,7 +2,7 @@
 // written another way passes. Run for real, like steps.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorld, setUpWorld, tearDownWorld } from './world';
-import { failing, judge, show, step } from './course';
+import { english, failing, judge, show, step } from './course';
 import { variants, type Variant } from './mistakes';
 
 beforeAll(setUpWorld);
@@ -30,7 +30,7 @@ describe.each(variants.map((v) => [`${v.step}: ${v.name}`, v] as const))('%s', (
 		const run = await runWorld(apply(v), s.services, v.args ?? s.args);
 		const items = await judge(v.step, run);
 		if (v.hint) {
-			const hints = failing(items).map((i) => i.hint ?? '');
+			const hints = failing(items).map((i) => english(i.hint));
 			expect(hints.some((h) => h.includes(v.hint!)), show(items)).toBe(true);
 		} else {
 			expect(failing(items), show(items)).toEqual([]);

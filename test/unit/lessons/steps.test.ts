@@ -2,7 +2,7 @@
 // tracer): its solution passes its check, its start files do not, and every file compiles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFiles, runWorld, setUpWorld, tearDownWorld } from './world';
-import { failing, judge, show, steps } from './course';
+import { english, failing, judge, show, steps } from './course';
 
 beforeAll(setUpWorld);
 afterAll(tearDownWorld);
@@ -37,6 +37,6 @@ describe.each(steps.map((s) => [s.id, s] as const))('%s', (id, s) => {
 		const run = await runWorld(s.start, s.services, s.args);
 		const items = await judge(id, run);
 		expect(failing(items).length, show(items)).toBeGreaterThan(0);
-		for (const i of failing(items)) expect(i.hint, i.label).toBeTruthy();
+		for (const i of failing(items)) expect(i.hint, english(i.label)).toBeTruthy();
 	});
 });
