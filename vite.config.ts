@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { runtimeTypings } from './src/lib/runner/typings/vite-plugin';
+import { runtimeTypings } from './src/lib/runner/typings/vite-plugin.ts';
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
 

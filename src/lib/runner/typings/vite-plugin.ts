@@ -1,7 +1,7 @@
 // Serves the generated runtime typings as `virtual:runtime-typings` (path → text), generated once
 // per build or dev-server start; the editor loads it lazily, after Monaco.
 import type { Plugin } from 'vite';
-import { generateRuntimeTypings } from './generate';
+import { generateRuntimeTypings } from './generate.ts';
 
 const ID = 'virtual:runtime-typings';
 
