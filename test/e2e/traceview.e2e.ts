@@ -205,9 +205,16 @@ test('alternate views: graph, statistics, flamegraph and JSON with downloads', a
 	await importFile(page, path.join(fixtureDir, 'otlp-apiv3-hotrod-getTrace-response.json'));
 	await timeline(page).getByRole('row').first().waitFor();
 	await page.getByRole('tab', { name: 'Graph', exact: true }).click();
-	const graph = page.getByRole('img', { name: /Trace graph of \d+ operations/ });
-	await graph.waitFor();
-	assert.ok((await graph.locator('text').allTextContents()).some((t) => t === 'frontend'));
+	// Jaeger UI's grouping by call path first; by service and operation folds it further
+	const byPath = page.getByRole('img', { name: /Trace graph of \d+ call-path nodes/ });
+	await byPath.waitFor();
+	assert.ok((await byPath.locator('text').allTextContents()).some((t) => t === 'frontend'));
+	const pathNodes = Number((await byPath.getAttribute('aria-label'))!.match(/\d+/)![0]);
+	await page.getByLabel('Group spans').selectOption('operation');
+	const byOperation = page.getByRole('img', { name: /Trace graph of \d+ operations/ });
+	await byOperation.waitFor();
+	const opNodes = Number((await byOperation.getAttribute('aria-label'))!.match(/\d+/)![0]);
+	assert.ok(opNodes <= pathNodes, `service+operation never has more nodes (${opNodes} ≤ ${pathNodes})`);
 	await page.getByRole('tab', { name: 'Statistics' }).click();
 	const table = page.getByRole('region', { name: 'Trace statistics' }).getByRole('table');
 	assert.ok((await table.getByRole('row').count()) > 5);

@@ -204,9 +204,25 @@ describe('critical path, flamegraph, graphs', () => {
 		expect(f.hidden).toBe(1);
 		expect(f.levels).toBe(2);
 	});
+	it('trace graph by call path (Jaeger UI): same service+operation under the same parent node fold; a DAG even with recursion', () => {
+		// r ─ x(op-x) ─ z(op-r)        recursion: op-r calls op-x calls op-r
+		//   └ y(op-x) ─ w(op-x)
+		const p = prepareTrace(trace([
+			span('r', null, 0, 10), span('x', 'r', 1, 2), span('y', 'r', 3, 2, 'p1', { operationName: 'op-x' }),
+			span('z', 'x', 1, 1, 'p1', { operationName: 'op-r' }), span('w', 'y', 3, 1, 'p1', { operationName: 'op-x' })
+		]));
+		const g = traceGraph(p, 'path');
+		expect(g.nodes.map((n) => n.sub)).toEqual(['op-r ×1 · 10μs', 'op-x ×2 · 4μs', 'op-r ×1 · 1μs', 'op-x ×1 · 1μs']);
+		expect(g.edges.map((e) => e.count)).toEqual([2, 1, 1]);
+		expect(g.edges.every((e) => e.from !== e.to)).toBe(true);
+		// by service and operation the same trace folds to two nodes, and the recursion is a loop
+		const ops = traceGraph(p, 'operation');
+		expect(ops.nodes.map((n) => n.sub)).toEqual(['op-r ×2 · 11μs', 'op-x ×3 · 5μs']);
+		expect(ops.edges.map((e) => [e.from === ops.nodes[0].id, e.to === ops.nodes[1].id, e.count])).toEqual([[true, true, 2], [false, false, 1], [false, true, 1]]);
+	});
 	it('trace graph aggregates service+operation; dagre places nodes top to bottom', () => {
 		const p = prepareTrace(trace([span('r', null, 0, 10), span('x', 'r', 1, 2), span('y', 'r', 3, 2, 'p1', { operationName: 'op-x' })]));
-		const g = traceGraph(p);
+		const g = traceGraph(p, 'operation');
 		expect(g.nodes.map((n) => n.sub)).toEqual(['op-r ×1 · 10μs', 'op-x ×2 · 4μs']);
 		expect(g.edges).toEqual([expect.objectContaining({ count: 2, label: '2' })]);
 		const l = layoutGraph(g.nodes, g.edges);

@@ -1,5 +1,5 @@
-// Graph inputs and layout. The trace graph has one node per service + operation (spans with the
-// same pair are one node, with a count), an edge per parent → child pair with how many spans made it.
+// Graph inputs and layout. The trace graph folds spans into nodes (see TraceGraphGrouping) with a
+// count and total time, and an edge per parent → child node pair with how many spans made it.
 // The dependency graph has one node per service and the call counts of jaeger-query's /dependencies.
 // Layout is @dagrejs/dagre (top to bottom), run here so components only draw the result.
 import dagre from '@dagrejs/dagre';
@@ -39,13 +39,25 @@ export interface GraphLayout {
 	height: number;
 }
 
-export function traceGraph(p: PreparedTrace): { nodes: GraphNode[]; edges: GraphEdge[] } {
+/**
+ * How spans become nodes. 'path' (Jaeger UI's trace graph): spans with the same service and operation
+ * under the same parent node are one node, so the graph is the call tree with repeats folded — always
+ * a DAG. 'operation': one node per service and operation anywhere in the trace — far fewer nodes in a
+ * big trace, but recursion shows as a loop.
+ */
+export type TraceGraphGrouping = 'path' | 'operation';
+
+export function traceGraph(p: PreparedTrace, grouping: TraceGraphGrouping = 'path'): { nodes: GraphNode[]; edges: GraphEdge[] } {
 	const nodes = new Map<string, GraphNode & { count: number; total: number }>();
 	const edges = new Map<string, GraphEdge>();
-	const key = (i: number) => `${p.serviceOf[i]}\u0000${p.trace.spans[i].operationName}`;
+	// the node each span went into (pre-order visits a parent before its children)
+	const nodeOf: string[] = new Array(p.tree.size);
 	for (let k = 0; k < p.tree.size; k++) {
 		const i = p.tree.order[k];
-		const id = key(i);
+		const up = p.tree.parent[i];
+		const here = `${p.serviceOf[i]}\u0000${p.trace.spans[i].operationName}`;
+		const id = grouping === 'path' && up >= 0 ? `${nodeOf[up]}\u0002${here}` : grouping === 'path' ? `root\u0002${here}` : here;
+		nodeOf[i] = id;
 		let n = nodes.get(id);
 		if (!n) {
 			n = { id, label: p.services[p.serviceOf[i]], sub: p.trace.spans[i].operationName, service: p.serviceOf[i], error: false, count: 0, total: 0 };
@@ -54,9 +66,8 @@ export function traceGraph(p: PreparedTrace): { nodes: GraphNode[]; edges: Graph
 		n.count++;
 		n.total += p.trace.spans[i].duration;
 		if (p.error[i]) n.error = true;
-		const up = p.tree.parent[i];
 		if (up >= 0) {
-			const from = key(up);
+			const from = nodeOf[up];
 			const ek = `${from}\u0001${id}`;
 			const e = edges.get(ek);
 			if (e) e.label = String(++e.count);
