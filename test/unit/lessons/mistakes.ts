@@ -317,6 +317,93 @@ add({
 	fromStart: true,
 	hint: 'printHello injects into one object and sends another'
 });
+add({
+	step: 'rpc/failed-call',
+	name: 'the failure logged but the span never tagged error',
+	edits: { 'hello.ts': [['    span.setTag(Tags.ERROR, true);\n', '']] },
+	hint: "printHello's span does not say so"
+});
+add({
+	step: 'rpc/failed-call',
+	name: 'the span tagged error with no log saying what went wrong',
+	edits: { 'hello.ts': [["    span.log({ event: 'error', 'error.object': err, message: err.message });\n", '']] },
+	hint: "a log says why. On printHello's span"
+});
+add({
+	step: 'rpc/failed-call',
+	name: 'the error recorded on the active span, say-hello, instead of the span that made the call',
+	edits: {
+		'hello.ts': [
+			['    span.setTag(Tags.ERROR, true);\n', '    tracer.activeSpan!.setTag(Tags.ERROR, true);\n'],
+			["    span.log({ event: 'error',", "    tracer.activeSpan!.log({ event: 'error',"]
+		]
+	},
+	hint: "The error tag is on say-hello's span"
+});
+add({
+	step: 'rpc/failed-call',
+	name: 'printHello finishes its span only when the call succeeds',
+	edits: {
+		'hello.ts': [
+			[
+				/  try \{\n    await httpGet\(span, (`http:\/\/publisher[^`]*`)\);\n    span\.log\(\{ event: 'println' \}\);\n  \} finally \{\n    span\.finish\(\);\n  \}\n/,
+				"  await httpGet(span, $1);\n  span.log({ event: 'println' });\n  span.finish();\n"
+			]
+		]
+	},
+	hint: "printHello's span never reached Jaeger"
+});
+add({
+	step: 'rpc/failed-call',
+	name: 'the publisher prints its error to the console instead of recording it on its span',
+	edits: {
+		'publisher.ts': [
+			[
+				"    span.setTag(Tags.ERROR, true);\n    span.log({ event: 'error', 'error.object': err, message: err.message });\n",
+				'    console.error(`cannot publish: ${err.message}`);\n'
+			]
+		]
+	},
+	hint: 'The publisher knows best what went wrong'
+});
+add({
+	step: 'rpc/failed-call',
+	name: 'passes: no exceptions — the helper returns the answer, printHello records a bad status itself; plain tag names; error.kind instead of error.object',
+	edits: {
+		'hello.ts': [
+			[
+				/async function httpGet[\s\S]*?\n}\n/,
+				`async function httpGet(span: Span, url: string): Promise<{ ok: boolean; status: number; text: string }> {
+  span.addTags({ 'span.kind': 'client', 'http.method': 'GET', 'http.url': url });
+  const headers: Record<string, string> = {};
+  tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);
+  const res = await fetch(url, { headers });
+  span.setTag('http.status_code', res.status);
+  return { ok: res.ok, status: res.status, text: await res.text() };
+}
+`
+			],
+			['const helloStr = await httpGet(span, ', 'const { text: helloStr } = await httpGet(span, '],
+			[
+				/    await httpGet\(span, (`http:\/\/publisher[^`]*`)\);\n    span\.log\(\{ event: 'println' \}\);\n/,
+				`    const answer = await httpGet(span, $1);
+    if (answer.ok) {
+      span.log({ event: 'println' });
+      return;
+    }
+    span.setTag('error', true);
+    span.log({ event: 'error', 'error.kind': 'HTTPError', message: \`the publisher answered \${answer.status}: \${answer.text}\` });
+`
+			]
+		],
+		'publisher.ts': [
+			[
+				"    span.setTag(Tags.ERROR, true);\n    span.log({ event: 'error', 'error.object': err, message: err.message });\n",
+				"    span.addTags({ [Tags.ERROR]: true, [Tags.HTTP_STATUS_CODE]: 500 });\n    span.log({ event: 'error', 'error.kind': err.name, message: err.message, stack: err.stack });\n"
+			]
+		]
+	}
+});
 
 // ── 04 baggage ─────────────────────────────────────────────────────────────────
 add({
