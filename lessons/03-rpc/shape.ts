@@ -1,6 +1,19 @@
 // The finished shape of chapter 3, also judged in chapter 4: one trace, five spans, three services.
 // Imported by the checks of the steps that end there.
-import { childOf, hasTag, isRoot, printed, spanReported, totalSpans, traceCount, type CheckItem, type RunOutput, servicesInTrace } from '$lib/checks';
+import {
+	childOf,
+	hasTag,
+	isRoot,
+	printed,
+	spanReported,
+	totalSpans,
+	traceCount,
+	type CheckItem,
+	type CheckText,
+	type RunOutput,
+	servicesInTrace,
+	text
+} from '$lib/checks';
 
 export const ROOT = { service: 'hello-world', operation: 'say-hello' };
 export const FORMAT_CLIENT = { service: 'hello-world', operation: 'formatString' };
@@ -8,20 +21,59 @@ export const PRINT_CLIENT = { service: 'hello-world', operation: 'printHello' };
 export const FORMAT_SERVER = { service: 'formatter', operation: 'format' };
 export const PUBLISH_SERVER = { service: 'publisher', operation: 'publish' };
 
-export function oneTraceAcrossServices(run: RunOutput, greeting: string, printHint = `The publisher should print "${greeting}".`): CheckItem[] {
-	const extractHint = (who: string, op: string, caller: string) =>
-		`${who}'s "${op}" span is not a child of ${caller}: did the server extract the context from the request headers — tracer.extract(FORMAT_HTTP_HEADERS, req.headers) — and pass it as childOf? If it did, check that the client sent the header (Network panel).`;
+export function oneTraceAcrossServices(
+	run: RunOutput,
+	greeting: string,
+	printHint: CheckText = text(`The publisher should print "${greeting}".`, `publisher 应该打印 "${greeting}"。`)
+): CheckItem[] {
+	const extractHint = (who: string, op: string, callerOp: string) =>
+		text(
+			`${who}'s "${op}" span is not a child of the client's ${callerOp} span: did the server extract the context from the request headers — tracer.extract(FORMAT_HTTP_HEADERS, req.headers) — and pass it as childOf? If it did, check that the client sent the header (Network panel).`,
+			`${who} 的 "${op}" span 不是客户端 ${callerOp} span 的子 span：服务端有没有从请求头里提取出 context——tracer.extract(FORMAT_HTTP_HEADERS, req.headers)——并把它作为 childOf 传入？如果有，再检查客户端是否发出了这个请求头（网络面板）。`
+		);
 	return [
 		printed(run, 'publisher', greeting, printHint),
-		spanReported(run, FORMAT_SERVER, 'The formatter reports a "format" span for each request: start it, finish it.'),
-		spanReported(run, PUBLISH_SERVER, 'The publisher reports a "publish" span for each request: start it, finish it.'),
-		isRoot(run, ROOT, 'say-hello is where the request starts: it has no parent.'),
-		childOf(run, FORMAT_SERVER, FORMAT_CLIENT, extractHint('formatter', 'format', "the client's formatString span")),
-		childOf(run, PUBLISH_SERVER, PRINT_CLIENT, extractHint('publisher', 'publish', "the client's printHello span")),
-		hasTag(run, FORMAT_SERVER, 'span.kind', 'server', "Mark the formatter's span as the server side: tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER }."),
-		hasTag(run, PUBLISH_SERVER, 'span.kind', 'server', "Mark the publisher's span as the server side: span.kind=server."),
-		traceCount(run, 1, 'One request through three services should make one trace.'),
-		totalSpans(run, 5, 'Expected five spans: say-hello, formatString, format, printHello, publish.'),
-		servicesInTrace(run, ROOT, 3, 'The trace should hold spans from hello-world, formatter and publisher.')
+		spanReported(
+			run,
+			FORMAT_SERVER,
+			text('The formatter reports a "format" span for each request: start it, finish it.', 'formatter 会为每个请求上报一个 "format" span：启动它，并结束它。')
+		),
+		spanReported(
+			run,
+			PUBLISH_SERVER,
+			text('The publisher reports a "publish" span for each request: start it, finish it.', 'publisher 会为每个请求上报一个 "publish" span：启动它，并结束它。')
+		),
+		isRoot(run, ROOT, text('say-hello is where the request starts: it has no parent.', 'say-hello 是请求的起点：它没有父 span。')),
+		childOf(run, FORMAT_SERVER, FORMAT_CLIENT, extractHint('formatter', 'format', 'formatString')),
+		childOf(run, PUBLISH_SERVER, PRINT_CLIENT, extractHint('publisher', 'publish', 'printHello')),
+		hasTag(
+			run,
+			FORMAT_SERVER,
+			'span.kind',
+			'server',
+			text(
+				"Mark the formatter's span as the server side: tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER }.",
+				'把 formatter 的 span 标记为服务端一侧：tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER }。'
+			)
+		),
+		hasTag(
+			run,
+			PUBLISH_SERVER,
+			'span.kind',
+			'server',
+			text("Mark the publisher's span as the server side: span.kind=server.", '把 publisher 的 span 标记为服务端一侧：span.kind=server。')
+		),
+		traceCount(run, 1, text('One request through three services should make one trace.', '一个请求经过三个服务，应该只产生一条 trace。')),
+		totalSpans(
+			run,
+			5,
+			text('Expected five spans: say-hello, formatString, format, printHello, publish.', '应该有五个 span：say-hello、formatString、format、printHello、publish。')
+		),
+		servicesInTrace(
+			run,
+			ROOT,
+			3,
+			text('The trace should hold spans from hello-world, formatter and publisher.', '这条 trace 应该包含来自 hello-world、formatter 和 publisher 的 span。')
+		)
 	];
 }
