@@ -1,2 +1,3 @@
 export { default as Editor } from './Editor.svelte';
 export type { EditorMarker } from './markers';
+export { EDITOR_LABELS, type EditorLabels } from './labels';

@@ -18,6 +18,19 @@ export function translator(locale: Locale) {
 		(table[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? `{${name}}`));
 }
 
+type Under<P extends string, K = MessageKey> = K extends `${P}.${infer R}` ? R : never;
+
+/**
+ * The messages under `prefix.`, keyed by the rest of their key and not filled in: the label sets the
+ * runner's panels and the editor take (`run`, `console`, `network`, `editor`), whose own defaults are English.
+ */
+export function labelsUnder<P extends string>(locale: Locale, prefix: P): Record<Under<P>, string> {
+	const table = tables[locale];
+	const out: Record<string, string> = {};
+	for (const key of Object.keys(en) as MessageKey[]) if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = table[key] ?? en[key];
+	return out as Record<Under<P>, string>;
+}
+
 /** '/tutorial/a/b' in `locale`: English has no prefix. */
 export function localizePath(locale: Locale, path: string): string {
 	const bare = stripLocale(path).path;

@@ -1,0 +1,57 @@
+// The words of the Run panel, the Console and the Network panel. The runner knows no languages: a
+// page in another language passes its own labels (the course's i18n has them under run.*, console.*
+// and network.*, with the same names); what it leaves out stays English. `{name}` is filled in.
+
+export const RUN_LABELS = {
+	run: 'Run',
+	runAgain: 'Run again',
+	args: 'Arguments',
+	timeLimit: 'Time limit',
+	shortcut: 'Run (Ctrl/Cmd+Enter)',
+	status: 'Run status',
+	loadingCompiler: 'Loading compiler…',
+	loadingCompilerPct: 'Loading compiler… {pct}%',
+	compilerFailed: 'Compiler failed to load: {message}',
+	ready: 'Ready',
+	compiling: 'Compiling…',
+	starting: 'Starting services…',
+	running: 'Running…',
+	flushing: 'Flushing spans…',
+	compileFailed: 'Compile failed',
+	timedOut: 'Stopped at the time limit ({limit})',
+	took: '{total} (compile {compile}, run {run}, flush {flush})',
+	finished: 'Finished in {took}',
+	finishedError: 'Finished with 1 error in {took}',
+	finishedErrors: 'Finished with {n} errors in {took}'
+};
+export type RunLabels = typeof RUN_LABELS;
+
+export const CONSOLE_LABELS = {
+	title: 'Console',
+	empty: 'Output of your services appears here.'
+};
+export type ConsoleLabels = typeof CONSOLE_LABELS;
+
+export const NETWORK_LABELS = {
+	title: 'Network',
+	showBackend: 'Show backend traffic ({n})',
+	onlyBackend: 'Only backend traffic so far.',
+	empty: 'Requests between your services appear here.',
+	from: 'From',
+	to: 'To',
+	method: 'Method',
+	url: 'URL',
+	status: 'Status',
+	latency: 'Latency',
+	requestHeaders: 'Request headers',
+	error: 'Error',
+	requestBody: 'Request body',
+	responseHeaders: 'Response headers',
+	responseBody: 'Response body'
+};
+export type NetworkLabels = typeof NETWORK_LABELS;
+
+/** 'Finished in {took}' with took filled in; an unknown name stays as written. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
