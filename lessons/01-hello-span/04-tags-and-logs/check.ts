@@ -34,7 +34,7 @@ export default defineCheck((run) => {
 			run,
 			span,
 			{ event: 'println' },
-			text("After printing, log span.log({ event: 'println' }) on the same span.", "打印之后，在同一个 span 上 log span.log({ event: 'println' })。")
+			text("After printing, log span.log({ event: 'println' }) on the same span.", "打印之后，在同一个 span 上调用 span.log({ event: 'println' })。")
 		)
 	];
 });
