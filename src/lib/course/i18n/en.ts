@@ -101,7 +101,11 @@ export const en = {
 	'editor.keys': '{Ctrl}+{Enter} runs · {Ctrl}+{M} lets {Tab} move focus out of the editor (press again to indent with Tab)',
 	'editor.files': 'Files',
 	'editor.loading': 'Loading the editor…',
-	'editor.failed': 'The editor failed to load: {message}. Reload the page to try again.'
+	'editor.failed': 'The editor failed to load: {message}. Reload the page to try again.',
+	'update.ready': 'A new version of Trace Tour is ready\u00a0—',
+	'update.reload': 'Reload',
+	'update.later': 'Later',
+	'update.laterTitle': 'Later (it loads on your next visit)'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -102,5 +102,9 @@ export const zhCN: Record<MessageKey, string> = {
 	'editor.keys': '{Ctrl}+{Enter} 运行 · 按 {Ctrl}+{M} 后，{Tab} 键会把焦点移出编辑器（再按一次则恢复用 Tab 缩进）',
 	'editor.files': '文件',
 	'editor.loading': '正在加载编辑器…',
-	'editor.failed': '编辑器加载失败：{message}。请重新加载页面再试。'
+	'editor.failed': '编辑器加载失败：{message}。请重新加载页面再试。',
+	'update.ready': 'Trace Tour 有新版本了——',
+	'update.reload': '重新加载',
+	'update.later': '稍后',
+	'update.laterTitle': '稍后（下次访问时自动加载）'
 };
