@@ -2,9 +2,10 @@
 // so the way OpenTracing's conventions ask — the tag error=true, and a log with event=error that
 // tells what went wrong.
 import { isErrorSpan } from '../model';
-import type { CheckItem, RunOutput } from './types';
+import type { CheckItem, CheckText, RunOutput } from './types';
+import { text } from './text';
 import { item } from './item';
-import { allSpans, describe, findSpan, logsOf, type FoundSpan, type SpanSelector } from './spans';
+import { allSpans, describeSpan, findSpan, logsOf, type FoundSpan, type SpanSelector } from './spans';
 import { requestsTo } from './wire';
 
 /** Log fields that say what went wrong, from OpenTracing's semantic conventions for error logs. */
@@ -16,13 +17,14 @@ export function errorSpans(run: RunOutput): FoundSpan[] {
 }
 
 /** The span logged its failure: a log with event=error and at least one field saying what happened. */
-export function logsError(run: RunOutput, sel: SpanSelector, hint: string): CheckItem {
+export function logsError(run: RunOutput, sel: SpanSelector, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const ok = Boolean(f && logsOf(f).some((log) => log.event === 'error' && ERROR_DETAIL.some((k) => k in log)));
-	return item(`${describe(sel)} logs the error (event=error, with error.object or message)`, ok, hint);
+	const d = describeSpan(sel);
+	return item(text(`${d.en} logs the error (event=error, with error.object or message)`, `${d['zh-CN']} 用 log 记下了错误（event=error，并带有 error.object 或 message）`), ok, hint);
 }
 
 /** A request to host `to` (any port) was answered with `status`. */
-export function answeredWith(run: RunOutput, to: string, status: number, hint: string): CheckItem {
-	return item(`a request to ${to} was answered ${status}`, requestsTo(run, to).some((r) => r.status === status), hint);
+export function answeredWith(run: RunOutput, to: string, status: number, hint: CheckText): CheckItem {
+	return item(text(`a request to ${to} was answered ${status}`, `发往 ${to} 的请求收到了 ${status} 响应`), requestsTo(run, to).some((r) => r.status === status), hint);
 }

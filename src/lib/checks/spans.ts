@@ -22,11 +22,6 @@ export function allSpans(run: RunOutput): FoundSpan[] {
 	);
 }
 
-/** The English of describeSpan, for labels written in English only. */
-export function describe(sel: SpanSelector): string {
-	return describeSpan(sel).en;
-}
-
 /** `hello-world's "say-hello" span`, in each language, for the labels of the Checks list. */
 export function describeSpan(sel: SpanSelector): Localized {
 	return sel.service
