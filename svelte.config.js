@@ -9,6 +9,9 @@ export default {
 		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
 		alias: { $lessons: 'lessons' },
+		// lesson checks are code: type-check them with the app (start/solution files import the
+		// learner's virtual modules and are checked by test/unit/lessons against the editor typings)
+		typescript: { config: (config) => void config.include.push('../lessons/**/check.ts', '../lessons/*/shape.ts') },
 		// registered by $lib/course/offline (registerWhenSettled): later than `load` on a first visit
 		serviceWorker: { register: false }
 	}
