@@ -6,15 +6,18 @@ import type { ConsoleLine, Outcome, ServiceStatus, Stream } from '../service/pro
 import type { MappedError } from '../sourcemap/stack';
 import type { BackendLink } from './backend-link';
 import { DEFAULT_LIMITS, formatMs, within } from './limits';
-import type { WorkerPool } from './pool';
 import { createServiceHost } from './service-host';
-import type { ServiceHandle } from './service-handle';
+import type { ServiceLink } from './service-handle';
 import type { RunCallbacks, RunError, RunRequest, RunResult, ServiceReport } from './types';
 
+/**
+ * What a world runs on: in the browser a CompilerClient, a WorkerPool and a BackendLink (Runner);
+ * in the Node lesson tests in-process stand-ins (test/unit/lessons/in-process.ts).
+ */
 export interface WorldDeps {
-	compiler: CompilerClient;
-	pool: WorkerPool;
-	backend: BackendLink;
+	compiler: Pick<CompilerClient, 'compile' | 'onState'>;
+	pool: { take(n: number): ServiceLink[] };
+	backend: Pick<BackendLink, 'attach' | 'flush'>;
 }
 
 /** A run in progress: `stop()` ends it early (a new Run replaces it). */
@@ -26,7 +29,7 @@ export interface RunningWorld {
 
 interface Live {
 	spec: ServiceSpec;
-	handle: ServiceHandle;
+	handle: ServiceLink;
 	host: ReturnType<typeof createServiceHost>;
 	client: boolean;
 	end: ServiceReport['end'] | null;

@@ -9,10 +9,24 @@ export class WorkerStopped extends Error {
 }
 
 /**
+ * What the world needs of one running service: a worker in the browser (ServiceHandle), the
+ * service in-process in the Node lesson tests.
+ */
+export interface ServiceLink {
+	/** set by the world when it gives the link a service */
+	service: string;
+	readonly stopped: boolean;
+	call<T>(fn: (api: Comlink.Remote<ServiceApi>) => Promise<T>): Promise<T>;
+	/** does the service answer within `ms`? one stuck in a loop does not */
+	responsive(ms: number): Promise<boolean>;
+	stop(): void;
+}
+
+/**
  * One service worker as the world holds it. Every call races the worker's stop, because a comlink
  * call to a terminated (or spinning) worker never answers.
  */
-export class ServiceHandle {
+export class ServiceHandle implements ServiceLink {
 	readonly api: Comlink.Remote<ServiceApi>;
 	/** resolves when the worker's module has loaded */
 	readonly ready: Promise<unknown>;

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { isNetworkError, type Network } from '$lib/sim';
 import type { HostApi, SendResult } from '../service/protocol';
-import type { ServiceHandle } from './service-handle';
+import type { ServiceLink } from './service-handle';
 import type { MappedError } from '../sourcemap/stack';
 
 export interface HostEvents {
@@ -13,7 +13,7 @@ export interface HostEvents {
  * The world's side of one service: its requests go on the network under its name, its ports route
  * to its worker. Returned as a comlink proxy so every call from the worker comes in order.
  */
-export function createServiceHost(service: string, handle: ServiceHandle, network: Network, events: HostEvents) {
+export function createServiceHost(service: string, handle: ServiceLink, network: Network, events: HostEvents) {
 	const closers = new Map<number, () => void>();
 	const host: HostApi = {
 		async send(req): Promise<SendResult> {
