@@ -1,0 +1,88 @@
+// The Node stand-ins for startWorld's workers keep services apart as workers do, and the world
+// reports what it reports in the browser: console per service, errors on the learner's lines, the
+// time limit. (Every lesson step then runs through them: steps.test.ts, mistakes.test.ts.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorld, type WorldDeps } from '$lib/runner/world/run';
+import type { RunRequest } from '$lib/runner/world/types';
+import { inProcessBackend, inProcessPool, nodeCompiler } from './in-process';
+import { runWorld, setUpWorld, tearDownWorld, worldDir } from './world';
+
+beforeAll(setUpWorld);
+afterAll(tearDownWorld);
+
+async function run(req: RunRequest) {
+	const backend = inProcessBackend();
+	const deps: WorldDeps = { compiler: nodeCompiler, pool: inProcessPool(worldDir()), backend };
+	try {
+		const result = await startWorld(deps, req).result;
+		return { result, traces: await backend.traces() };
+	} finally {
+		backend.dispose();
+	}
+}
+
+const server = `import { serve } from 'tour/http';
+import { globalTracer } from 'opentracing';
+import { initTracer } from 'tour/tracing';
+const tracer = initTracer('formatter');
+serve(8081, (req) => {
+  console.log('formatting', req.query.name);
+  const span = tracer.startSpan('format');
+  span.setTag('global-is-noop', globalTracer().startSpan('probe').context().toTraceId() === '');
+  span.finish();
+  return 'Hello, ' + req.query.name + '!';
+});
+`;
+const client = `import { fetch } from 'tour/http';
+import { initGlobalTracer } from 'opentracing';
+import { initTracer } from 'tour/tracing';
+const tracer = initTracer('hello-world');
+initGlobalTracer(tracer);
+export async function main(): Promise<void> {
+  const span = tracer.startSpan('say-hello');
+  using scope = tracer.activateSpan(span);
+  const res = await fetch('http://formatter:8081/?name=' + process.argv[2]);
+  console.log(await res.text());
+  span.finish();
+}
+`;
+
+describe('startWorld on in-process services', () => {
+	it('console lines per service; no caller span and no other service’s global tracer inside a service', async () => {
+		const r = await runWorld({ 'hello.ts': client, 'formatter.ts': server }, { 'hello.ts': 'hello', 'formatter.ts': 'formatter' }, 'Bryan');
+		expect(r.errors).toEqual([]);
+		expect(r.console.filter((l) => !l.text.startsWith('Reporting span'))).toEqual([
+			{ service: 'formatter', stream: 'out', text: 'formatting Bryan' },
+			{ service: 'hello', stream: 'out', text: 'Hello, Bryan!' }
+		]);
+		// no context crossed the wire, so no trace continued: two traces, each a root span
+		expect(r.traces.map((t) => t.spans.map((s) => [s.operationName, s.references.length]))).toEqual([[['say-hello', 0]], [['format', 0]]]);
+		expect(r.traces[1].spans[0].tags).toContainEqual({ key: 'global-is-noop', type: 'bool', value: true });
+		expect(r.records).toHaveLength(2);
+		expect(r.network.map((n) => n.to)).toEqual(['formatter:8081']);
+	});
+
+	it('an uncaught error is reported on the learner’s line', async () => {
+		const { result } = await run({
+			files: { 'hello.ts': `export function main() {\n  const x = 1;\n  throw new Error('boom ' + x);\n}\n` },
+			services: { 'hello.ts': 'hello' }
+		});
+		expect(result.ok).toBe(false);
+		expect(result.errors).toMatchObject([{ service: 'hello', where: 'main', message: 'boom 1', file: 'hello.ts', line: 3 }]);
+		expect(result.services[0].end).toBe('failed');
+	});
+
+	it('the time limit stops a client still waiting, and its timers with it', async () => {
+		const { result } = await run({
+			files: { 'hello.ts': `export function main() {\n  setInterval(() => console.log('tick'), 20);\n}\n` },
+			services: { 'hello.ts': 'hello' },
+			timeLimitMs: 200
+		});
+		expect(result.timedOut).toBe(true);
+		expect(result.services[0].end).toBe('stopped');
+		expect(result.console.at(-1)?.text).toMatch(/did not finish within 200 ms \(waiting for 1 timer and 0 requests\); stopped/);
+		const printed = result.console.length;
+		await new Promise((r) => setTimeout(r, 100));
+		expect(result.console.length).toBe(printed);
+	});
+});
