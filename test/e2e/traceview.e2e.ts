@@ -274,6 +274,11 @@ test('search imported traces (tags in logfmt), scatter plot, compare two, depend
 	await page.getByRole('button', { name: 'Find Traces' }).click();
 	await page.getByText('2 traces found').waitFor();
 	const results = page.getByRole('list', { name: 'Search results' });
+	const firstID = () => results.locator(':scope > li .mono').first().innerText();
+	await page.getByLabel('Sort').selectOption('Longest First');
+	assert.equal(await firstID(), 'bbbb2');
+	await page.getByLabel('Sort').selectOption('Least Spans');
+	assert.equal(await firstID(), 'aaaa1');
 	for (const cb of await results.getByRole('checkbox').all()) await cb.check();
 	await page.getByRole('button', { name: 'Compare selected (2/2)' }).click();
 	const cmp = page.getByRole('region', { name: 'Trace comparison' });

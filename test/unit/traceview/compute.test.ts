@@ -16,7 +16,7 @@ import { criticalSections } from '../../../src/lib/traceview/compute/critical';
 import { traceToRecords } from '../../../src/lib/traceview/compute/ingest';
 import { flameRects } from '../../../src/lib/traceview/compute/flamegraph';
 import { traceGraph, dependencyGraph, layoutGraph } from '../../../src/lib/traceview/compute/graph';
-import { resultRows, scatterLayout } from '../../../src/lib/traceview/compute/scatter';
+import { resultRows, scatterLayout, sortResults, type ResultRow } from '../../../src/lib/traceview/compute/scatter';
 import { searchParams } from '../../../src/lib/traceview/compute/search';
 import { timelineRow, MAX_INDENT } from '../../../src/lib/traceview/compute/row-model';
 
@@ -265,6 +265,17 @@ describe('ingest, search form, scatter', () => {
 		expect(l.points[1].x).toBeGreaterThan(l.points[0].x);
 		expect(l.points[1].y).toBeLessThan(l.points[0].y);
 		expect(l.points.map((p) => p.error)).toEqual([true, false]);
+	});
+	it('results sort as Jaeger UI offers: most recent, longest/shortest first, most/least spans; ties keep their order', () => {
+		const row = (traceID: string, start: number, duration: number, spans: number): ResultRow => ({ traceID, name: traceID, start, duration, spans, errors: 0, services: [] });
+		const rows = [row('a', 1, 50, 3), row('b', 3, 10, 9), row('c', 2, 90, 3)];
+		const ids = (o: Parameters<typeof sortResults>[1]) => sortResults(rows, o).map((r) => r.traceID).join('');
+		expect(ids('most-recent')).toBe('bca');
+		expect(ids('longest-first')).toBe('cab');
+		expect(ids('shortest-first')).toBe('bac');
+		expect(ids('most-spans')).toBe('bac');
+		expect(ids('least-spans')).toBe('acb');
+		expect(rows.map((r) => r.traceID).join('')).toBe('abc'); // a copy: the input is left alone
 	});
 });
 

@@ -33,6 +33,28 @@ export function resultRows(traces: Trace[]): ResultRow[] {
 	});
 }
 
+/** The orders Jaeger UI's search results offer. */
+export const RESULT_ORDERS = {
+	'most-recent': 'Most Recent',
+	'longest-first': 'Longest First',
+	'shortest-first': 'Shortest First',
+	'most-spans': 'Most Spans',
+	'least-spans': 'Least Spans'
+} as const;
+export type ResultOrder = keyof typeof RESULT_ORDERS;
+
+/** A sorted copy; ties keep the order they came in (the store's, newest first). */
+export function sortResults(rows: readonly ResultRow[], order: ResultOrder): ResultRow[] {
+	const by: Record<ResultOrder, (a: ResultRow, b: ResultRow) => number> = {
+		'most-recent': (a, b) => b.start - a.start,
+		'longest-first': (a, b) => b.duration - a.duration,
+		'shortest-first': (a, b) => a.duration - b.duration,
+		'most-spans': (a, b) => b.spans - a.spans,
+		'least-spans': (a, b) => a.spans - b.spans
+	};
+	return [...rows].sort(by[order]);
+}
+
 export interface ScatterPoint {
 	traceID: string;
 	/** px inside the plot area */
