@@ -143,6 +143,31 @@ test('keyboard: arrows move, left collapses, right expands, Enter opens details'
 	assert.equal(await rows.nth(2).getAttribute('aria-selected'), 'true');
 });
 
+test('the name column is resizable: drag the divider or use the arrow keys', async ({ page, url, consoleErrors }) => {
+	await page.goto(url('/traces'));
+	await importFile(page, path.join(fixtureDir, 'otlp-apiv3-hotrod-getTrace-response.json'));
+	const firstName = timeline(page).getByRole('row').first().getByRole('gridcell').first();
+	await firstName.waitFor();
+	const divider = page.getByRole('separator', { name: 'Width of the name column' });
+	assert.equal(await divider.getAttribute('aria-valuenow'), '34');
+	const before = (await firstName.boundingBox())!.width;
+	const box = (await divider.boundingBox())!;
+	const tl = (await page.locator('.timeline').boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(tl.x + tl.width * 0.6, box.y + box.height / 2, { steps: 5 });
+	await page.mouse.up();
+	assert.equal(await divider.getAttribute('aria-valuenow'), '60');
+	const after = (await firstName.boundingBox())!.width;
+	assert.ok(after > before * 1.5, `the name cells widen with it (${before} → ${after})`);
+	await divider.focus();
+	await page.keyboard.press('ArrowLeft');
+	assert.equal(await divider.getAttribute('aria-valuenow'), '58');
+	await page.keyboard.press('Home');
+	assert.equal(await divider.getAttribute('aria-valuenow'), '15');
+	assert.deepEqual(consoleErrors, []);
+});
+
 test('tag values, log fields and names are text, never HTML', async ({ page, url, consoleErrors }) => {
 	const evil = '<img src=x onerror="window.__xss=1">';
 	const file = writeTrace('xss.json', {

@@ -19,6 +19,7 @@ import { traceGraph, dependencyGraph, layoutGraph } from '../../../src/lib/trace
 import { resultRows, scatterLayout, sortResults, type ResultRow } from '../../../src/lib/traceview/compute/scatter';
 import { searchParams } from '../../../src/lib/traceview/compute/search';
 import { timelineRow, MAX_INDENT } from '../../../src/lib/traceview/compute/row-model';
+import { NAME_COLUMN, clampNameColumn, nameColumnAt, nameColumnKey } from '../../../src/lib/traceview/compute/columns';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../../../../shared/fixtures/traces');
 const fixture = (f: string) => parseTraceFile(readFileSync(path.join(fixtureDir, f), 'utf8')).traces[0];
@@ -334,5 +335,20 @@ describe('timeline row model', () => {
 		expect(row.warnings).toBe('one\ntwo');
 		expect(row.critical).toHaveLength(1);
 		expect(row.critical[0].left).toBe(0);
+	});
+});
+
+describe('name column divider', () => {
+	it('follows the pointer within 15–75 % of the timeline; keys step 2 %, Home/End go to the limits', () => {
+		expect(nameColumnAt(500, 100, 1000)).toBeCloseTo(0.4);
+		expect(nameColumnAt(0, 100, 1000)).toBe(NAME_COLUMN.min);
+		expect(nameColumnAt(5000, 100, 1000)).toBe(NAME_COLUMN.max);
+		expect(nameColumnAt(500, 100, 0)).toBe(NAME_COLUMN.default);
+		expect(clampNameColumn(NaN)).toBe(NAME_COLUMN.default);
+		expect(nameColumnKey('ArrowRight', 0.34)).toBeCloseTo(0.36);
+		expect(nameColumnKey('ArrowLeft', 0.16)).toBe(NAME_COLUMN.min);
+		expect(nameColumnKey('End', 0.3)).toBe(NAME_COLUMN.max);
+		expect(nameColumnKey('Home', 0.3)).toBe(NAME_COLUMN.min);
+		expect(nameColumnKey('a', 0.3)).toBeNull();
 	});
 });
