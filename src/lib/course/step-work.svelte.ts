@@ -1,7 +1,7 @@
 // The learner's working copy of a step (or of the playground): restored from a share link or saved
 // progress, saved as they type (debounced), replaced by Solve or Reset with an Undo. Pages render
 // it; the rules live here.
-import { decodeShare } from '$lib/runner';
+import { decodeShare, parseConditions, serializeConditions, type ConditionRule } from '$lib/runner';
 import type { ProgressStore } from './progress';
 
 /** Where a working copy is kept between visits. */
@@ -24,8 +24,25 @@ export function stepSaver(store: ProgressStore, key: string, start: Record<strin
 
 export function playgroundSaver(store: ProgressStore): WorkSaver {
 	return {
-		saved: () => store.read().playground?.files,
+		// conditions may be saved before any file is: no files means nothing saved yet
+		saved: () => {
+			const files = store.read().playground?.files;
+			return files && Object.keys(files).length ? files : undefined;
+		},
 		save: (files) => store.savePlayground(files)
+	};
+}
+
+/** Where the playground keeps its network conditions: beside its files, in the runner's versioned shape. */
+export interface ConditionsSaver {
+	saved(): ConditionRule[];
+	save(rules: readonly ConditionRule[]): void;
+}
+
+export function playgroundConditionsSaver(store: ProgressStore): ConditionsSaver {
+	return {
+		saved: () => parseConditions(store.read().playground?.conditions),
+		save: (rules) => store.savePlaygroundConditions(serializeConditions(rules))
 	};
 }
 

@@ -9,6 +9,20 @@ export interface SavedFiles {
 	savedAt: number;
 }
 
+/**
+ * The playground's network conditions, in the runner's own versioned shape (`$lib/runner`'s
+ * `parseConditions` reads and migrates it). Added without bumping VERSION: it is optional, older
+ * data simply has none, and an older site that meets it drops it instead of refusing the progress.
+ */
+export interface SavedConditionsData {
+	version: number;
+	rules: unknown[];
+}
+
+export interface PlaygroundProgress extends SavedFiles {
+	conditions?: SavedConditionsData;
+}
+
 export interface StepProgress {
 	/** the learner's edits; absent when they match the start files */
 	work?: SavedFiles;
@@ -19,7 +33,7 @@ export interface Progress {
 	version: typeof VERSION;
 	/** "chapter/step" → progress */
 	steps: Record<string, StepProgress>;
-	playground?: SavedFiles;
+	playground?: PlaygroundProgress;
 	/** "chapter/step" of the last step opened */
 	lastVisited?: string;
 }
@@ -74,7 +88,12 @@ export function upgrade(raw: unknown, migrations: Migration[] = MIGRATIONS, vers
 	const out: Progress = { version: VERSION, steps };
 	if (data.playground !== undefined) {
 		if (!isSaved(data.playground)) throw new ProgressFormatError('the playground\'s saved files are malformed');
-		out.playground = data.playground;
+		const { conditions, ...saved } = data.playground as SavedFiles & { conditions?: unknown };
+		out.playground = saved;
+		// damaged conditions are dropped, never the learner's files with them
+		if (isRecord(conditions) && typeof conditions.version === 'number' && Array.isArray(conditions.rules)) {
+			out.playground.conditions = { version: conditions.version, rules: conditions.rules };
+		}
 	}
 	if (typeof data.lastVisited === 'string' && data.lastVisited in steps) out.lastVisited = data.lastVisited;
 	else if (typeof data.lastVisited === 'string' && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(data.lastVisited)) out.lastVisited = data.lastVisited;

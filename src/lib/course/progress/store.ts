@@ -1,6 +1,6 @@
 // Progress kept in the browser's storage (injected, so Node tests use a Map). Every mutation is
 // written at once; a failing write (quota, private mode) keeps the data in memory and reports it.
-import { emptyProgress, ProgressFormatError, upgrade, VERSION, type Progress, type SavedFiles } from './schema';
+import { emptyProgress, ProgressFormatError, upgrade, VERSION, type Progress, type SavedFiles, type SavedConditionsData } from './schema';
 
 export interface KeyValueStorage {
 	getItem(key: string): string | null;
@@ -21,6 +21,8 @@ export interface ProgressStore {
 	read(): Progress;
 	saveWork(step: string, files: Record<string, string>, start: Record<string, string>): void;
 	savePlayground(files: Record<string, string>): void;
+	/** the playground's network conditions, kept beside its files */
+	savePlaygroundConditions(conditions: SavedConditionsData): void;
 	markPassed(step: string): void;
 	visit(step: string): void;
 	/** drops the step's edits; returns them so the caller can offer Undo */
@@ -87,7 +89,11 @@ export function createProgressStore(storage: KeyValueStorage | null, report: (p:
 			});
 		},
 		savePlayground(files) {
-			commit({ ...progress, playground: { files: { ...files }, savedAt: now() } });
+			commit({ ...progress, playground: { ...progress.playground, files: { ...files }, savedAt: now() } });
+		},
+		savePlaygroundConditions(conditions) {
+			const playground = progress.playground ?? { files: {}, savedAt: now() };
+			commit({ ...progress, playground: { ...playground, conditions: { version: conditions.version, rules: [...conditions.rules] } } });
 		},
 		markPassed(step) {
 			if (progress.steps[step]?.passedAt) return;
