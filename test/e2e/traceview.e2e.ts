@@ -143,6 +143,28 @@ test('keyboard: arrows move, left collapses, right expands, Enter opens details'
 	assert.equal(await rows.nth(2).getAttribute('aria-selected'), 'true');
 });
 
+test('expand and collapse one level at a time, or all', async ({ page, url, consoleErrors }) => {
+	await page.goto(url('/traces'));
+	await importFile(page, path.join(fixtureDir, 'otlp-apiv3-hotrod-getTrace-response.json'));
+	const rows = timeline(page).getByRole('row');
+	await rows.first().waitFor();
+	const count = async () => Number(await timeline(page).getAttribute('aria-rowcount'));
+	assert.equal(await count(), 40);
+	const levels = page.getByRole('group', { name: 'Expand and collapse' });
+	await levels.getByRole('button', { name: 'Collapse +1' }).click();
+	const oneLess = await count();
+	assert.ok(oneLess < 40 && oneLess > 1, `the deepest level closed (${oneLess} rows)`);
+	await levels.getByRole('button', { name: 'Collapse +1' }).click();
+	assert.ok((await count()) < oneLess);
+	await levels.getByRole('button', { name: 'Expand +1' }).click();
+	assert.equal(await count(), oneLess);
+	await levels.getByRole('button', { name: 'Collapse all' }).click();
+	assert.equal(await count(), 1);
+	await levels.getByRole('button', { name: 'Expand all' }).click();
+	assert.equal(await count(), 40);
+	assert.deepEqual(consoleErrors, []);
+});
+
 test('the name column is resizable: drag the divider or use the arrow keys', async ({ page, url, consoleErrors }) => {
 	await page.goto(url('/traces'));
 	await importFile(page, path.join(fixtureDir, 'otlp-apiv3-hotrod-getTrace-response.json'));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTraceFile, type Span, type Trace } from '../../../src/lib/model';
 import { prepareTrace, subtreeSizes } from '../../../src/lib/traceview/compute/prepare';
-import { visibleRows, revealSpan, collapseFromDepth, ancestorsOf } from '../../../src/lib/traceview/compute/rows';
+import { visibleRows, revealSpan, collapseFromDepth, ancestorsOf, collapseOneLevel, expandOneLevel } from '../../../src/lib/traceview/compute/rows';
 import { virtualWindow, scrollToRow } from '../../../src/lib/traceview/compute/virtual';
 import { timeTicks, niceStep } from '../../../src/lib/traceview/compute/ticks';
 import { barFor, markAt } from '../../../src/lib/traceview/compute/bars';
@@ -350,5 +350,39 @@ describe('name column divider', () => {
 		expect(nameColumnKey('End', 0.3)).toBe(NAME_COLUMN.max);
 		expect(nameColumnKey('Home', 0.3)).toBe(NAME_COLUMN.min);
 		expect(nameColumnKey('a', 0.3)).toBeNull();
+	});
+});
+
+describe('expand / collapse one level (Jaeger UI +1 buttons)', () => {
+	it('collapse +1 closes the deepest open parents in view; expand +1 opens the shallowest closed ones', () => {
+		const p = prepareTrace(chain(4)); // s0 ─ s1 ─ s2 ─ s3
+		const ids = (c: Uint8Array) => Array.from(visibleRows(p.tree, p.subtreeSize, c), (i) => p.trace.spans[i].spanID);
+		let c = new Uint8Array(p.tree.size);
+		const step = (f: typeof collapseOneLevel) => (c = f(p.tree, visibleRows(p.tree, p.subtreeSize, c), c));
+		step(collapseOneLevel);
+		expect(ids(c)).toEqual(['s0', 's1', 's2']);
+		step(collapseOneLevel);
+		expect(ids(c)).toEqual(['s0', 's1']);
+		step(collapseOneLevel);
+		step(collapseOneLevel);
+		expect(ids(c)).toEqual(['s0']);
+		const same = c;
+		expect(step(collapseOneLevel)).toBe(same); // nothing left to close
+		step(expandOneLevel);
+		expect(ids(c)).toEqual(['s0', 's1']);
+		step(expandOneLevel);
+		step(expandOneLevel);
+		expect(ids(c)).toEqual(['s0', 's1', 's2', 's3']);
+		expect(step(expandOneLevel)).toBe(c);
+	});
+	it('works level by level across branches: small() closes a, then r', () => {
+		const p = prepareTrace(small());
+		const ids = (c: Uint8Array) => Array.from(visibleRows(p.tree, p.subtreeSize, c), (i) => p.trace.spans[i].spanID);
+		const c1 = collapseOneLevel(p.tree, visibleRows(p.tree, p.subtreeSize, new Uint8Array(p.tree.size)), new Uint8Array(p.tree.size));
+		expect(ids(c1)).toEqual(['r', 'a', 'b']);
+		const c2 = collapseOneLevel(p.tree, visibleRows(p.tree, p.subtreeSize, c1), c1);
+		expect(ids(c2)).toEqual(['r']);
+		const c3 = expandOneLevel(p.tree, visibleRows(p.tree, p.subtreeSize, c2), c2);
+		expect(ids(c3)).toEqual(['r', 'a', 'b']);
 	});
 });

@@ -38,6 +38,31 @@ export function collapseFromDepth(tree: SpanTree, level: number): Uint8Array {
 	return c;
 }
 
+const hasChildren = (tree: SpanTree, i: number) => tree.childStart[i + 1] > tree.childStart[i];
+
+/**
+ * Jaeger UI's "collapse +1": among the rows in view, the deepest open parents close — one level of
+ * detail less each press. Returns a new array (the same one when there is nothing left to close).
+ */
+export function collapseOneLevel(tree: SpanTree, rows: Int32Array, collapsed: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+	let deepest = -1;
+	for (const i of rows) if (!collapsed[i] && hasChildren(tree, i) && tree.depth[i] > deepest) deepest = tree.depth[i];
+	if (deepest < 0) return collapsed;
+	const c = collapsed.slice();
+	for (const i of rows) if (tree.depth[i] === deepest && hasChildren(tree, i)) c[i] = 1;
+	return c;
+}
+
+/** "Expand +1": among the rows in view, the shallowest closed parents open. */
+export function expandOneLevel(tree: SpanTree, rows: Int32Array, collapsed: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+	let shallowest = Infinity;
+	for (const i of rows) if (collapsed[i] && tree.depth[i] < shallowest) shallowest = tree.depth[i];
+	if (shallowest === Infinity) return collapsed;
+	const c = collapsed.slice();
+	for (const i of rows) if (tree.depth[i] === shallowest) c[i] = 0;
+	return c;
+}
+
 /** Position of span i among rows (-1 when hidden). */
 export function rowOf(rows: Int32Array, i: number): number {
 	return rows.indexOf(i);
