@@ -19,7 +19,8 @@ export function setBaggageItem(
 	const ctx = span.ctx;
 	let value = typeof rawValue === 'string' ? rawValue : String(rawValue);
 	const log = (extra: Record<string, string>) => {
-		if (ctx.isSampled()) span.log({ event: 'baggage', key, value, ...extra });
+		// sampled, or undecided (late sampling) and so still keeping its logs
+		if (ctx.isSampled() || !ctx.samplingFinal) span.log({ event: 'baggage', key, value, ...extra });
 	};
 	if (!isValidBaggageKey(key, limits)) {
 		metrics.baggageUpdateFailure++;

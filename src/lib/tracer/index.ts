@@ -1,5 +1,5 @@
 // The tracer's public face: other parts (runner, sim, checks, bench) import from here only.
-export { initTracer, type TracingConfig, type TracingOptions } from './init_tracer';
+export { initTracer, type TracingConfig, type TracingOptions, type ThrottlerConfig } from './init_tracer';
 export { JaegerTracer, type TracerOptions, type StartSpanOptions, type Propagation } from './tracer';
 export { JaegerSpan } from './span';
 export { JaegerSpanContext, type Baggage } from './span_context';
@@ -25,6 +25,10 @@ export { GuaranteedThroughputSampler } from './samplers/guaranteed_throughput_sa
 export { PerOperationSampler } from './samplers/per_operation_sampler';
 export { RemoteSampler, type FetchLike, type SamplingStrategyResponse } from './samplers/remote_sampler';
 export type { SamplerConfig } from './samplers/sampler_from_config';
+
+export type { Throttler } from './throttlers/throttler';
+export { DefaultThrottler } from './throttlers/default_throttler';
+export { RemoteThrottler, type RemoteThrottlerOptions } from './throttlers/remote_throttler';
 
 export type { Reporter } from './reporters/reporter';
 export { InMemoryReporter } from './reporters/in_memory_reporter';

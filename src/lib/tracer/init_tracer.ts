@@ -11,7 +11,23 @@ import { RemoteReporter, type SpanSender } from './reporters/remote_reporter';
 import type { Reporter } from './reporters/reporter';
 import type { FetchLike } from './samplers/remote_sampler';
 import { samplerFromConfig, type SamplerConfig } from './samplers/sampler_from_config';
+import { RemoteThrottler } from './throttlers/remote_throttler';
+import type { Throttler } from './throttlers/throttler';
 import { JaegerTracer, type Propagation } from './tracer';
+
+/** `config.throttler`: debug-span credits polled from the agent's `/credits` (jaeger-client's names). */
+export interface ThrottlerConfig {
+	/** default 'jaeger-agent' */
+	host?: string;
+	/** default 5778 */
+	port?: number;
+	/** full URL instead of host and port, e.g. 'http://jaeger-agent:5778/credits' */
+	creditsServerURL?: string;
+	/** default 5000 */
+	refreshIntervalMs?: number;
+	/** default 5000 */
+	initialDelayMs?: number;
+}
 
 export interface TracingConfig {
 	serviceName: string;
@@ -32,6 +48,8 @@ export interface TracingConfig {
 	tags?: Record<string, unknown>;
 	traceId128bit?: boolean;
 	baggageLimits?: Partial<BaggageLimits>;
+	/** limit debug traces with credits from the agent (a RemoteThrottler); without it all are allowed */
+	throttler?: ThrottlerConfig;
 }
 
 export interface TracingOptions {
@@ -46,6 +64,8 @@ export interface TracingOptions {
 	/** ms clock, fractions allowed */
 	now?: () => number;
 	traceId128bit?: boolean;
+	/** used instead of the throttler `config.throttler` describes */
+	throttler?: Throttler;
 }
 
 /**
@@ -71,12 +91,27 @@ export function initTracer(config: TracingConfig, options: TracingOptions = {}):
 			? new RemoteReporter(sender, { flushIntervalMs: rc.flushIntervalMs, maxBatchSize: rc.maxBatchSize, maxQueueSize: rc.maxQueueSize, logger })
 			: new InMemoryReporter());
 	if (rc.logSpans) reporter = new CompositeReporter([new LoggingReporter(logger), reporter]);
+	const tc = config.throttler;
+	const throttler =
+		options.throttler ??
+		(tc
+			? new RemoteThrottler(config.serviceName, {
+					host: tc.host,
+					port: tc.port,
+					creditsServerURL: tc.creditsServerURL,
+					refreshIntervalMs: tc.refreshIntervalMs,
+					initialDelayMs: tc.initialDelayMs,
+					fetch: options.fetch,
+					logger
+				})
+			: undefined);
 	return new JaegerTracer(config.serviceName, reporter, sampler, {
 		tags: { ...config.tags, ...options.tags },
 		logger,
 		now: options.now,
 		traceId128bit: options.traceId128bit ?? config.traceId128bit,
 		propagation: config.propagation,
-		baggageLimits: config.baggageLimits
+		baggageLimits: config.baggageLimits,
+		debugThrottler: throttler
 	});
 }

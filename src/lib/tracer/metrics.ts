@@ -13,4 +13,6 @@ export class TracerMetrics {
 	baggageUpdateSuccess = 0;
 	baggageUpdateFailure = 0;
 	baggageTruncate = 0;
+	/** a debug trace (jaeger-debug-id, sampling.priority) was asked for and the throttler refused */
+	throttledDebugSpans = 0;
 }

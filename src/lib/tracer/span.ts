@@ -1,13 +1,16 @@
 // A span while it is open, and the plain SpanRecord it becomes when it is finished.
 // Storage is lazy and flat (tags as [k, v, k, v …], converted to KeyValues only in toRecord) and an
-// unsampled span stores nothing at all, so instrumented-but-unsampled code stays cheap.
+// unsampled span stores nothing at all, so instrumented-but-unsampled code stays cheap — except while
+// its sampling decision is still open (late sampling, see samplers/sampler.ts): then it keeps tags and
+// logs, like jaeger-client, so that a late "sampled" finds them.
 import { Span, Tags } from 'opentracing';
 import type { Reference } from 'opentracing';
 import type { RefType, SpanLog, SpanRecord, SpanReference } from '../model/types';
 import { setBaggageItem } from './baggage_setter';
 import { normalizeBaggageKey } from './baggage_limits';
-import { FLAG_DEBUG, FLAG_SAMPLED } from './constants';
+import { FLAG_DEBUG, FLAG_SAMPLED, SAMPLER_PARAM_TAG, SAMPLER_TYPE_TAG } from './constants';
 import { pairsToKeyValues, toKeyValue } from './key_values';
+import type { SamplingDecision } from './samplers/sampler';
 import { JaegerSpanContext } from './span_context';
 import type { JaegerTracer } from './tracer';
 
@@ -83,6 +86,29 @@ export class JaegerSpan extends Span {
 
 	protected _setOperationName(name: string): void {
 		this.operationName = name;
+		const ctx = this.ctx;
+		if (ctx.samplingFinal) return;
+		// Undecided (late sampling): the sampler decides again with the new name, and that is final.
+		ctx.samplingFinal = true;
+		const d = this.owner.sampler.sample(name);
+		if (d !== null) this.sampleLate(d);
+	}
+
+	/** A late decision to sample: the sampler's tags go on, as at the start of a sampled root. */
+	private sampleLate(d: SamplingDecision): void {
+		this.ctx.samplingFinal = true;
+		this.ctx.flags |= FLAG_SAMPLED;
+		this.pushTag(SAMPLER_TYPE_TAG, d.type);
+		this.pushTag(SAMPLER_PARAM_TAG, d.param);
+	}
+
+	/** A tag on an undecided span: kept, and the sampler's tag hook (if any) may sample the span. */
+	private tagUndecided(key: string, value: unknown): void {
+		this.pushTag(key, value);
+		const sampler = this.owner.sampler;
+		if (sampler.sampleOnTag === undefined) return;
+		const d = sampler.sampleOnTag(this.operationName, key, value);
+		if (d !== null) this.sampleLate(d);
 	}
 
 	protected _setBaggageItem(key: string, value: string): void {
@@ -102,6 +128,8 @@ export class JaegerSpan extends Span {
 			if (value !== undefined && value !== null && this.applySamplingPriority(value)) this.pushTag(key, value);
 		} else if ((this.ctx.flags & FLAG_SAMPLED) !== 0) {
 			this.pushTag(key, value);
+		} else if (!this.ctx.samplingFinal) {
+			this.tagUndecided(key, value);
 		}
 		return this;
 	}
@@ -112,19 +140,33 @@ export class JaegerSpan extends Span {
 		if (priority !== undefined && priority !== null && this.applySamplingPriority(priority)) {
 			this.pushTag(SAMPLING_PRIORITY, priority);
 		}
-		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
+		if ((this.ctx.flags & FLAG_SAMPLED) === 0) {
+			if (this.ctx.samplingFinal) return;
+			for (const key in tags) {
+				if (key !== SAMPLING_PRIORITY && hasOwn.call(tags, key)) {
+					// once a tag has sampled the span, the rest are plain tags
+					if (this.ctx.samplingFinal) this.pushTag(key, tags[key]);
+					else this.tagUndecided(key, tags[key]);
+				}
+			}
+			return;
+		}
 		for (const key in tags) {
 			if (key !== SAMPLING_PRIORITY && hasOwn.call(tags, key)) this.pushTag(key, tags[key]);
 		}
 	}
 
 	/**
-	 * `sampling.priority` > 0 makes the span sampled and debug, 0 unsampled (jaeger-client).
-	 * Returns whether the tag itself should be recorded.
+	 * `sampling.priority` > 0 makes the span sampled and debug if the throttler allows it, 0 unsampled
+	 * (jaeger-client). Either way the decision is final afterwards — but the tag still works on a span
+	 * whose decision was already final, as in jaeger-client. Returns whether to record the tag itself.
 	 */
 	private applySamplingPriority(priority: unknown): boolean {
+		this.ctx.samplingFinal = true;
 		if (Number(priority) > 0) {
 			if ((this.ctx.flags & FLAG_DEBUG) !== 0) return false;
+			// Refused: no debug trace; the span keeps the decision it had.
+			if (!this.owner.isDebugAllowed(this.operationName)) return false;
 			this.ctx.flags |= FLAG_SAMPLED | FLAG_DEBUG;
 			return true;
 		}
@@ -133,7 +175,7 @@ export class JaegerSpan extends Span {
 	}
 
 	protected _log(fields: { [key: string]: unknown }, timestamp?: number): void {
-		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
+		if ((this.ctx.flags & FLAG_SAMPLED) === 0 && this.ctx.samplingFinal) return;
 		const ts = timestamp != null ? Math.round(timestamp * 1000) : this.owner.nowUs();
 		this.pushLog(ts, 0);
 		const countAt = this.logLen - 1;
@@ -174,7 +216,16 @@ export class JaegerSpan extends Span {
 			return;
 		}
 		this.finished = true;
-		if ((this.ctx.flags & FLAG_SAMPLED) === 0) return;
+		const ctx = this.ctx;
+		if (!ctx.samplingFinal) {
+			ctx.samplingFinal = true;
+			if ((ctx.flags & FLAG_SAMPLED) === 0) {
+				// an undecided span that ended unsampled drops what it kept
+				this.tagPairs = this.logData = null;
+				this.tagLen = this.logLen = 0;
+			}
+		}
+		if ((ctx.flags & FLAG_SAMPLED) === 0) return;
 		const end = finishTime != null ? Math.round(finishTime * 1000) : this.owner.nowUs();
 		this.duration = end - this.startTime;
 		this.owner.reportSpan(this);

@@ -11,6 +11,13 @@ export const EMPTY_BAGGAGE: Baggage = Object.freeze(Object.create(null));
 
 export class JaegerSpanContext extends SpanContext {
 	/**
+	 * false only on a local root span whose sampler samples late and has not sampled it yet: its
+	 * sampling decision may still change (see samplers/sampler.ts). Set true for good when the context
+	 * is injected, becomes a parent, or its span is renamed, finished or given `sampling.priority`.
+	 */
+	samplingFinal = true;
+
+	/**
 	 * @param traceId canonical lower-case hex, 16 or 32 chars ('' in a baggage/debug-only context)
 	 * @param spanId 16 lower-case hex chars ('' in a baggage/debug-only context)
 	 * @param parentId 16 chars, or '' for a root span (or when the format does not carry it, like W3C)

@@ -22,6 +22,8 @@ import type { Scope } from './scope';
 import { ScopeManager } from './scope_manager';
 import { JaegerSpan } from './span';
 import { EMPTY_BAGGAGE, JaegerSpanContext } from './span_context';
+import { DefaultThrottler } from './throttlers/default_throttler';
+import type { Throttler } from './throttlers/throttler';
 
 export type Propagation = 'jaeger' | 'b3' | 'w3c';
 
@@ -36,6 +38,8 @@ export interface TracerOptions {
 	/** which codec FORMAT_TEXT_MAP and FORMAT_HTTP_HEADERS use; default 'jaeger' */
 	propagation?: Propagation;
 	baggageLimits?: Partial<BaggageLimits>;
+	/** limits forced (debug) traces; default: a DefaultThrottler that allows them all (jaeger-client's name) */
+	debugThrottler?: Throttler;
 }
 
 export interface StartSpanOptions extends SpanOptions {
@@ -53,6 +57,7 @@ export class JaegerTracer extends Tracer {
 	readonly logger: Logger;
 	readonly baggageLimits: BaggageLimits;
 	reporter: Reporter;
+	readonly throttler: Throttler;
 	private readonly clock: () => number;
 	private readonly traceId128bit: boolean;
 	private readonly scopes = new ScopeManager();
@@ -73,6 +78,8 @@ export class JaegerTracer extends Tracer {
 		this.traceId128bit = options.traceId128bit === true;
 		this.baggageLimits = { ...DEFAULT_BAGGAGE_LIMITS, ...options.baggageLimits };
 		this.process = buildProcess(serviceName, options.tags);
+		this.throttler = options.debugThrottler ?? new DefaultThrottler();
+		this.throttler.setProcess?.(this.process);
 
 		const propagation = options.propagation ?? 'jaeger';
 		const text =
@@ -170,6 +177,8 @@ export class JaegerTracer extends Tracer {
 		const startTime = fields.startTime != null ? Math.round(fields.startTime * 1000) : this.nowUs();
 		let span: JaegerSpan;
 		if (parent !== null && parent.isValid) {
+			// A parent's decision is final once it has a child: the child copies the flags now.
+			if (!parent.samplingFinal) parent.samplingFinal = true;
 			const ctx = new JaegerSpanContext(parent.traceId, randomId64(), parent.spanId, parent.flags, parent.baggage, '', parent.traceState);
 			// A lone reference that became the parent is already in ctx.parentId: don't keep it.
 			const extraRefs = refs !== undefined && (refs.length > 1 || refs[0].referencedContext() !== parent) ? refs : null;
@@ -191,10 +200,14 @@ export class JaegerTracer extends Tracer {
 		const spanId = traceId.length === 32 ? traceId.slice(16) : traceId;
 		let decision: SamplingDecision | null = null;
 		let flags = 0;
-		const debugId = container !== null ? container.debugId : '';
+		let debugId = container !== null ? container.debugId : '';
+		// A debug id the throttler refuses is ignored: the sampler decides as for any new trace.
+		if (debugId !== '' && !this.isDebugAllowed(name)) debugId = '';
 		if (debugId !== '') flags = FLAG_SAMPLED | FLAG_DEBUG;
 		else if ((decision = this.sampler.sample(name)) !== null) flags = FLAG_SAMPLED;
 		const ctx = new JaegerSpanContext(traceId, spanId, '', flags, container !== null ? container.baggage : EMPTY_BAGGAGE);
+		// Not sampled by a late-sampling sampler: undecided until renamed or finalized.
+		if (flags === 0 && this.sampler.lateSampling === true) ctx.samplingFinal = false;
 		const span = new JaegerSpan(this, ctx, name, startTime, refs, null);
 		if (decision !== null) {
 			span.pushTag(SAMPLER_TYPE_TAG, decision.type);
@@ -204,6 +217,13 @@ export class JaegerTracer extends Tracer {
 		if (flags !== 0) this.metrics.tracesStartedSampled++;
 		else this.metrics.tracesStartedNotSampled++;
 		return span;
+	}
+
+	/** Asks the throttler whether a debug (forced) trace may start; counts the refusals. */
+	isDebugAllowed(operation: string): boolean {
+		if (this.throttler.isAllowed(operation)) return true;
+		this.metrics.throttledDebugSpans++;
+		return false;
 	}
 
 	/** Called by a span when it finishes sampled. */
@@ -216,6 +236,8 @@ export class JaegerTracer extends Tracer {
 		if (!(context instanceof JaegerSpanContext)) return; // e.g. a noop tracer's context
 		const injector = this.injectors.get(format);
 		if (injector === undefined) throw new Error(`Unsupported format: ${format}`);
+		// What leaves the process can no longer change: the sampling decision is final.
+		context.samplingFinal = true;
 		try {
 			injector.inject(context, carrier);
 		} catch (err) {
@@ -250,7 +272,7 @@ export class JaegerTracer extends Tracer {
 		return ctx ?? null;
 	}
 
-	/** Flushes and closes the reporter, then the sampler (cancelling its timers). Also returns a promise. */
+	/** Flushes and closes the reporter, then the sampler and throttler (cancelling their timers). Also returns a promise. */
 	close(callback?: () => void): Promise<void> {
 		return new Promise<void>((resolve) => {
 			const done = () => {
@@ -261,7 +283,7 @@ export class JaegerTracer extends Tracer {
 			this.closed = true;
 			const reporter = this.reporter;
 			this.reporter = new NoopReporter();
-			reporter.close(() => this.sampler.close(done));
+			reporter.close(() => this.sampler.close(() => this.throttler.close(done)));
 		});
 	}
 }

@@ -1,5 +1,7 @@
 // One GuaranteedThroughputSampler per operation name, from the `operationSampling` part of a
 // sampling strategy; operations not listed get the default probability (up to maxOperations).
+// Decisions depend on the name, so it samples late (see sampler.ts): a root span it did not sample
+// stays undecided until renamed or finalized.
 import { GuaranteedThroughputSampler } from './guaranteed_throughput_sampler';
 import { ProbabilisticSampler } from './probabilistic_sampler';
 import type { Sampler, SamplingDecision } from './sampler';
@@ -11,6 +13,8 @@ export interface OperationSamplingStrategy {
 }
 
 export class PerOperationSampler implements Sampler {
+	/** the decision depends on the operation name: a renamed root span is sampled again */
+	readonly lateSampling = true;
 	private readonly byOperation = new Map<string, GuaranteedThroughputSampler>();
 	private defaultSampler!: ProbabilisticSampler;
 	private lowerBound = 0;

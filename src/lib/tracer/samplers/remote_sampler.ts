@@ -124,6 +124,16 @@ export class RemoteSampler implements Sampler {
 		return this.current.sample(operation);
 	}
 
+	/** Late sampling while the current strategy is per-operation. */
+	get lateSampling(): boolean {
+		return this.current.lateSampling === true;
+	}
+
+	sampleOnTag(operation: string, key: string, value: unknown): SamplingDecision | null {
+		const s = this.current;
+		return s.sampleOnTag !== undefined ? s.sampleOnTag(operation, key, value) : null;
+	}
+
 	close(callback?: () => void): void {
 		this.closed = true;
 		if (this.timer !== null) clearInterval(this.timer);
