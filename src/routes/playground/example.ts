@@ -16,7 +16,14 @@ async function get(url: string, parent: Span, operation: string): Promise<string
   tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);
   try {
     const res = await fetch(url, { headers });
+    span.setTag(Tags.HTTP_STATUS_CODE, res.status);
+    if (!res.ok) throw new Error(\`\${url} answered \${res.status}\`);
     return await res.text();
+  } catch (err) {
+    // a failed call shows as an error span (try Network conditions above)
+    span.setTag(Tags.ERROR, true);
+    span.log({ event: 'error', message: String(err) });
+    throw err;
   } finally {
     span.finish();
   }
@@ -26,9 +33,15 @@ export async function main() {
   const helloTo = argv[2] ?? 'Bryan';
   const span = tracer.startSpan('say-hello');
   span.setTag('hello-to', helloTo);
-  const helloStr = await get(\`http://formatter:8081/format?helloTo=\${encodeURIComponent(helloTo)}\`, span, 'formatString');
-  await get(\`http://publisher:8082/publish?helloStr=\${encodeURIComponent(helloStr)}\`, span, 'printHello');
-  span.finish();
+  try {
+    const helloStr = await get(\`http://formatter:8081/format?helloTo=\${encodeURIComponent(helloTo)}\`, span, 'formatString');
+    await get(\`http://publisher:8082/publish?helloStr=\${encodeURIComponent(helloStr)}\`, span, 'printHello');
+  } catch (err) {
+    span.setTag(Tags.ERROR, true);
+    throw err;
+  } finally {
+    span.finish();
+  }
 }
 `;
 
