@@ -3,11 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_HTTP_HEADERS } from 'opentracing';
 import * as jaeger from 'jaeger-client';
+import JaegerPerOperationSampler from 'jaeger-client/dist/src/samplers/per_operation_sampler.js';
 import { ROOT_CONTEXT, defaultTextMapGetter, defaultTextMapSetter, propagation, trace, TraceFlags, type Context, type TextMapPropagator } from '@opentelemetry/api';
 import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { B3InjectEncoding, B3Propagator } from '@opentelemetry/propagator-b3';
 import { JaegerPropagator } from '@opentelemetry/propagator-jaeger';
-import { B3Codec, JaegerSpanContext, type Propagation } from '../../../src/lib/tracer';
+import {
+	B3Codec,
+	InMemoryReporter,
+	JaegerSpanContext,
+	JaegerTracer,
+	nullLogger,
+	PerOperationSampler,
+	type Propagation,
+	type Sampler,
+	type Throttler
+} from '../../../src/lib/tracer';
 import { testTracer } from './helpers';
 
 const BAGGAGE = { user: 'Bryan Bonjour', 'order-id': 'a,b=c;d%' };
@@ -73,6 +84,105 @@ describe.each([
 		expect(stripped(ours.spanId)).toBe(stripped(theirs.spanIdStr));
 		expect(ours.isSampled()).toBe(true);
 		expect({ ...ours.baggage }).toEqual(BAGGAGE);
+	});
+});
+
+// jaeger-client: late sampling and debug throttling -----------------------------------------------------
+// The same calls on both tracers (both are opentracing tracers) must end with the same sampled and
+// debug flags. Samplers: per-operation with 'on' always sampled and everything else never; and a
+// sampler that samples on the tag customer=vip (jaeger-client's experimental TagEqualsSampler).
+
+const ON_OFF = {
+	defaultSamplingProbability: 0,
+	defaultLowerBoundTracesPerSecond: 0,
+	perOperationStrategies: [
+		{ operation: 'on', probabilisticSampling: { samplingRate: 1 } },
+		{ operation: 'off', probabilisticSampling: { samplingRate: 0 } }
+	]
+};
+
+interface OtSpanLike {
+	setOperationName(n: string): unknown;
+	setTag(k: string, v: unknown): unknown;
+	addTags(t: Record<string, unknown>): unknown;
+	log(f: Record<string, unknown>): unknown;
+	finish(): void;
+	context(): { isSampled(): boolean; isDebug(): boolean };
+}
+interface OtTracerLike {
+	startSpan(name: string, options?: { childOf?: unknown }): OtSpanLike;
+	extract(format: string, carrier: unknown): unknown;
+	inject(ctx: unknown, format: string, carrier: unknown): void;
+}
+
+const denyAll = { isAllowed: () => false, setProcess() {}, close: (cb?: () => void) => cb?.() };
+
+function bothTracers(kind: 'per-operation' | 'tag', throttled = false): [OtTracerLike, OtTracerLike] {
+	const ourSampler: Sampler =
+		kind === 'per-operation'
+			? new PerOperationSampler(ON_OFF)
+			: { lateSampling: true, sample: () => null, sampleOnTag: (_op, k, v) => (k === 'customer' && v === 'vip' ? { type: 'TagEqualsSampler', param: 'vip' } : null), close: (cb) => cb?.() };
+	const theirSampler = kind === 'per-operation' ? new JaegerPerOperationSampler(ON_OFF, 100) : new jaeger.experimental.TagEqualsSampler('customer', [{ tagValue: 'vip', firehose: false }]);
+	const ours = new JaegerTracer('svc', new InMemoryReporter(), ourSampler, { logger: nullLogger, debugThrottler: throttled ? (denyAll as Throttler) : undefined });
+	const theirs = new jaeger.Tracer('svc', new jaeger.InMemoryReporter(), theirSampler, throttled ? { debugThrottler: denyAll } : {});
+	return [ours as unknown as OtTracerLike, theirs as OtTracerLike];
+}
+
+/** Runs `f` on the span, returns the span. */
+const then = (s: OtSpanLike, f: (s: OtSpanLike) => unknown) => (f(s), s);
+const debugCarrier = () => ({ 'jaeger-debug-id': 'req-1' });
+const flagsOf = (s: OtSpanLike) => [s.context().isSampled(), s.context().isDebug()];
+
+const agreed: [string, 'per-operation' | 'tag', boolean, (t: OtTracerLike) => OtSpanLike][] = [
+	['unsampled name, no rename', 'per-operation', false, (t) => t.startSpan('off')],
+	['rename to a sampled name', 'per-operation', false, (t) => then(t.startSpan('off'), (s) => (s.setOperationName('on')))],
+	['rename away from a sampled name', 'per-operation', false, (t) => then(t.startSpan('on'), (s) => (s.setOperationName('off')))],
+	['tags and logs, then rename to a sampled name', 'per-operation', false, (t) => then(t.startSpan('off'), (s) => (s.setTag('k', 1), s.log({ e: 1 }), s.setOperationName('on')))],
+	['second rename after a first, final one', 'per-operation', false, (t) => then(t.startSpan('off'), (s) => (s.setOperationName('x'), s.setOperationName('on')))],
+	['sampling.priority 1 before finalization', 'per-operation', false, (t) => then(t.startSpan('off'), (s) => (s.setTag('sampling.priority', 1)))],
+	['sampling.priority 1 after finalization', 'per-operation', false, (t) => then(t.startSpan('off'), (s) => (s.setOperationName('off'), s.setTag('sampling.priority', 1)))],
+	['sampling.priority 0 on a sampled span', 'per-operation', false, (t) => then(t.startSpan('on'), (s) => (s.setTag('sampling.priority', 0)))],
+	['sampling.priority 0, then rename to a sampled name', 'per-operation', false, (t) => then(t.startSpan('off'), (s) => (s.setTag('sampling.priority', 0), s.setOperationName('on')))],
+	['child of an unsampled remote parent, renamed', 'per-operation', false, (t) => then(t.startSpan('off', { childOf: t.extract(FORMAT_HTTP_HEADERS, { 'uber-trace-id': 'abc:def:0:0' }) }), (s) => (s.setOperationName('on')))],
+	['debug id allowed', 'per-operation', false, (t) => t.startSpan('off', { childOf: t.extract(FORMAT_HTTP_HEADERS, debugCarrier()) })],
+	['debug id throttled, unsampled name', 'per-operation', true, (t) => t.startSpan('off', { childOf: t.extract(FORMAT_HTTP_HEADERS, debugCarrier()) })],
+	['debug id throttled, sampled name', 'per-operation', true, (t) => t.startSpan('on', { childOf: t.extract(FORMAT_HTTP_HEADERS, debugCarrier()) })],
+	['debug id throttled, then rename to a sampled name', 'per-operation', true, (t) => then(t.startSpan('off', { childOf: t.extract(FORMAT_HTTP_HEADERS, debugCarrier()) }), (s) => (s.setOperationName('on')))],
+	['sampling.priority 1 throttled', 'per-operation', true, (t) => then(t.startSpan('off'), (s) => (s.setTag('sampling.priority', 1)))],
+	['sampling.priority 1 throttled, then rename', 'per-operation', true, (t) => then(t.startSpan('off'), (s) => (s.setTag('sampling.priority', 1), s.setOperationName('on')))],
+	['a matching tag samples', 'tag', false, (t) => then(t.startSpan('checkout'), (s) => (s.setTag('cart', 2), s.setTag('customer', 'vip')))],
+	['a matching tag in addTags samples', 'tag', false, (t) => then(t.startSpan('checkout'), (s) => (s.addTags({ customer: 'vip' })))],
+	['another value does not', 'tag', false, (t) => then(t.startSpan('checkout'), (s) => (s.setTag('customer', 'regular')))],
+	['a matching tag after sampling.priority 0 does not', 'tag', false, (t) => (s => (s.setTag('sampling.priority', 0), s.setTag('customer', 'vip'), s))(t.startSpan('checkout'))]
+];
+
+describe('jaeger-client: late sampling and debug throttling give the same flags', () => {
+	it.each(agreed)('%s', (_name, kind, throttled, run) => {
+		const [ours, theirs] = bothTracers(kind, throttled);
+		expect(flagsOf(run(ours))).toEqual(flagsOf(run(theirs)));
+	});
+
+	it('the scenarios are not all alike (both sampled and unsampled outcomes occur)', () => {
+		const outcomes = new Set(agreed.map(([, kind, throttled, run]) => JSON.stringify(flagsOf(run(bothTracers(kind, throttled)[0])))));
+		expect(outcomes).toEqual(new Set(['[false,false]', '[true,false]', '[true,true]']));
+	});
+
+	// jaeger-client 3.19's SamplingState documents that inject, a child and finish make the decision
+	// final, but its code does not: a rename after them can still sample (children follow, since they
+	// share its state object). Ours copies flags into children and into carriers, so it finalizes there.
+	it.each([
+		['after inject', (t: OtTracerLike, s: OtSpanLike) => t.inject(s.context(), FORMAT_HTTP_HEADERS, {})],
+		['after a child is created', (t: OtTracerLike, s: OtSpanLike) => void t.startSpan('child', { childOf: s })],
+		['after finish', (_t: OtTracerLike, s: OtSpanLike) => s.finish()]
+	])('deliberate difference — rename %s: jaeger-client samples, ours keeps the final decision', (_name, act) => {
+		const [ours, theirs] = bothTracers('per-operation');
+		const results = [ours, theirs].map((t) => {
+			const s = t.startSpan('off');
+			act(t, s);
+			s.setOperationName('on');
+			return s.context().isSampled();
+		});
+		expect(results).toEqual([false, true]);
 	});
 });
 
