@@ -121,7 +121,7 @@ function bothTracers(kind: 'per-operation' | 'tag', throttled = false): [OtTrace
 	const ourSampler: Sampler =
 		kind === 'per-operation'
 			? new PerOperationSampler(ON_OFF)
-			: { lateSampling: true, sample: () => null, sampleOnTag: (_op, k, v) => (k === 'customer' && v === 'vip' ? { type: 'TagEqualsSampler', param: 'vip' } : null), close: (cb) => cb?.() };
+			: { lateSampling: true, sample: () => null, sampleOnTag: (_op, k, v) => (k === 'customer' && v === 'vip' ? { type: 'TagEqualsSampler', param: true } : null), close: (cb) => cb?.() };
 	const theirSampler = kind === 'per-operation' ? new JaegerPerOperationSampler(ON_OFF, 100) : new jaeger.experimental.TagEqualsSampler('customer', [{ tagValue: 'vip', firehose: false }]);
 	const ours = new JaegerTracer('svc', new InMemoryReporter(), ourSampler, { logger: nullLogger, debugThrottler: throttled ? (denyAll as Throttler) : undefined });
 	const theirs = new jaeger.Tracer('svc', new jaeger.InMemoryReporter(), theirSampler, throttled ? { debugThrottler: denyAll } : {});

@@ -30,7 +30,7 @@ function setup(throttler: Throttler, sampled: boolean) {
 
 const debugRoot = (tracer: JaegerTracer, op: string) =>
 	tracer.startSpan(op, { childOf: tracer.extract(FORMAT_HTTP_HEADERS, { 'jaeger-debug-id': 'req-1' })! });
-const flags = (s: JaegerSpan) => [s.context().isSampled(), s.context().isDebug()];
+const flags = (s: JaegerSpan) => [s.ctx.isSampled(), s.ctx.isDebug()];
 const keys = (s: JaegerSpan) => s.toRecord().tags.map((t) => t.key);
 
 /** A fake agent: answers the queued bodies in order (an Error rejects), records the URLs asked. */
@@ -96,7 +96,7 @@ describe('a refused debug request falls back to the sampler', () => {
 		const u = setup(deny(), false).tracer.startSpan('pay');
 		u.addTags({ 'sampling.priority': 1 });
 		expect(flags(u)).toEqual([false, false]);
-		expect(u.context().samplingFinal).toBe(true);
+		expect(u.ctx.samplingFinal).toBe(true);
 	});
 
 	it('sampling.priority 0 does not ask the throttler', () => {
