@@ -1,8 +1,12 @@
 // /playground's Network conditions: a slow link shows as a slower call, a failing link as an error,
 // removing the rule restores the call, and the rules survive a reload. Runs the example program
 // (hello → formatter:8081, hello → publisher:8082).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { test, assert } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const DONE = /^(Finished|Stopped|Compile failed)/;
 
@@ -116,3 +120,24 @@ test('a slow link makes the call slower, a failing one makes it fail, removing t
 	assert.equal(await again.getByLabel('Probability %').inputValue(), '50');
 	assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 120_000 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`the open panel, with an invalid rule, has no serious accessibility violations (${scheme})`, async ({ page, url }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto(url('/playground'));
+		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+		const panel = page.getByRole('region', { name: 'Network conditions' });
+		await panel.getByText('Network conditions', { exact: true }).click();
+		await panel.getByRole('button', { name: 'Add rule' }).click();
+		const rule = panel.getByRole('group', { name: 'Rule 1' });
+		await rule.getByLabel('Failure').selectOption({ label: 'HTTP 500' });
+		await rule.getByLabel('Latency ms').fill('-1');
+		await page.addScriptTag({ content: axeSource });
+		const violations = await page.evaluate(async () => {
+			const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+			const r = await axe.run('section[aria-label="Network conditions"]', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+			return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+		});
+		assert.deepEqual(violations, []);
+	});
+}
