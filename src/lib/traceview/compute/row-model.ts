@@ -4,6 +4,7 @@
 import type { PreparedTrace } from './prepare';
 import { barFor, markAt, labelPlacement, type Bar } from './bars';
 import { formatDuration } from './format';
+import { hasChildren } from './rows';
 
 /** Rows indent 14 px per level up to this depth; deeper spans show their depth as a number instead. */
 export const MAX_INDENT = 24;
@@ -56,7 +57,7 @@ export function timelineRow(p: PreparedTrace, span: number, view: readonly [numb
 		operation: s.operationName,
 		depth,
 		indent: Math.min(depth, MAX_INDENT) * 14 + 4,
-		hasChildren: p.tree.childStart[span + 1] > p.tree.childStart[span],
+		hasChildren: hasChildren(p.tree, span),
 		error,
 		warnings: s.warnings?.length ? s.warnings.join('\n') : '',
 		duration,

@@ -13,13 +13,6 @@ export function visibleRows(tree: SpanTree, subtreeSize: Int32Array, collapsed: 
 	return out.subarray(0, k);
 }
 
-/** Ancestors of span i, nearest first. */
-export function ancestorsOf(tree: SpanTree, i: number): number[] {
-	const out: number[] = [];
-	for (let p = tree.parent[i]; p >= 0; p = tree.parent[p]) out.push(p);
-	return out;
-}
-
 /** Expands every collapsed ancestor of i (in place); true when something changed. */
 export function revealSpan(tree: SpanTree, collapsed: Uint8Array, i: number): boolean {
 	let changed = false;
@@ -31,14 +24,8 @@ export function revealSpan(tree: SpanTree, collapsed: Uint8Array, i: number): bo
 	return changed;
 }
 
-/** Collapses every span with children at depth ≥ level (0 = all), or expands all with level = Infinity. */
-export function collapseFromDepth(tree: SpanTree, level: number): Uint8Array {
-	const c = new Uint8Array(tree.size);
-	for (let i = 0; i < tree.size; i++) if (tree.depth[i] >= level && tree.childStart[i + 1] > tree.childStart[i]) c[i] = 1;
-	return c;
-}
-
-const hasChildren = (tree: SpanTree, i: number) => tree.childStart[i + 1] > tree.childStart[i];
+/** Whether span i has children (so its row can be collapsed). */
+export const hasChildren = (tree: SpanTree, i: number): boolean => tree.childStart[i + 1] > tree.childStart[i];
 
 /**
  * Jaeger UI's "collapse +1": among the rows in view, the deepest open parents close — one level of
@@ -61,9 +48,4 @@ export function expandOneLevel(tree: SpanTree, rows: Int32Array, collapsed: Uint
 	const c = collapsed.slice();
 	for (const i of rows) if (tree.depth[i] === shallowest) c[i] = 0;
 	return c;
-}
-
-/** Position of span i among rows (-1 when hidden). */
-export function rowOf(rows: Int32Array, i: number): number {
-	return rows.indexOf(i);
 }
