@@ -2,11 +2,13 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { runtimeTypings } from './src/lib/runner/typings/vite-plugin.ts';
+import { sandboxRuntime } from './src/lib/runner/sandbox/vite-plugin.ts';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
 
 export default defineConfig({
-	plugins: [sveltekit(), runtimeTypings(fileURLToPath(new URL('.', import.meta.url)))],
+	plugins: [sveltekit(), runtimeTypings(root), sandboxRuntime(root)],
 	// Pre-bundled up front: otherwise Vite re-optimises mid-import and reloads the page (STACK-NOTES).
 	optimizeDeps: { include: ['esbuild-wasm', 'comlink', 'monaco-editor', 'lz-string'] },
 	// monaco's exports map turns every subpath into a .js file; its CSS needs the real path

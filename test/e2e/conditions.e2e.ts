@@ -5,22 +5,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { test, assert } from './harness';
+import { consoleText, run } from './playground-page';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const DONE = /^(Finished|Stopped|Compile failed)/;
-
-async function run(page: Page): Promise<string> {
-	const status = page.getByRole('status', { name: 'Run status' });
-	await page.getByRole('button', { name: /^Run/ }).click();
-	await page.waitForFunction(() => !/^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 5_000 }).catch(() => {});
-	await page.waitForFunction(() => /^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 30_000 });
-	const text = (await status.textContent()) ?? '';
-	assert.match(text, DONE);
-	return text;
-}
-
-const consoleText = (page: Page) => page.getByRole('log', { name: 'Console' }).innerText();
 
 /** The Network panel's row for the call to formatter: [from, to, method, url, status, latency]. */
 async function formatCall(page: Page): Promise<{ status: string; ms: number }> {

@@ -1,29 +1,8 @@
 // /playground in a real browser: runs of several services, compile and runtime errors, the time
 // limit, share links. Code goes in through share links (typing multi-line text into Monaco is flaky).
-import type { Page } from 'playwright-core';
 import { test, assert } from './harness';
 import { encodeShare } from '../../src/lib/runner/share';
-
-const DONE = /^(Finished|Stopped|Compile failed)/;
-
-async function open(page: Page, url: (p: string) => string, files: Record<string, string>) {
-	await page.goto(url('/playground' + encodeShare(files)));
-	for (const f of Object.keys(files)) await page.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });
-}
-
-/** Clicks Run and waits for the run status to say it ended; returns that status. */
-async function run(page: Page, timeoutMs = 30_000): Promise<string> {
-	const status = page.getByRole('status', { name: 'Run status' });
-	await page.getByRole('button', { name: /^Run/ }).click();
-	// the status leaves its previous final text as soon as the run starts
-	await page.waitForFunction(() => !/^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 5_000 }).catch(() => {});
-	await page.waitForFunction(() => /^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: timeoutMs });
-	const text = (await status.textContent()) ?? '';
-	assert.match(text, DONE);
-	return text;
-}
-
-const consoleText = (page: Page) => page.getByRole('log', { name: 'Console' }).innerText();
+import { consoleText, openPlayground as open, run } from './playground-page';
 
 const twoServices = {
 	'client.ts': `import { fetch } from 'tour/http';

@@ -1,7 +1,7 @@
 // startWorld's dependencies for Node, with no worker: the world (src/lib/runner/world/run.ts) runs
 // as in the browser, and only what a worker would give each service is made here by hand.
 //
-// - services: createServiceApi — the very API service.worker.ts exposes — run in this process. A
+// - services: createServiceApi — the very API the sandbox's worker serves — run in this process. A
 //   worker keeps a few things to itself; here each service gets its own `console`, its own runtime
 //   modules and opentracing global tracer (read from its own global, not __tour_runtime), its own
 //   timers (cleared when it is stopped), and every call reaches it with no caller span active.
@@ -10,7 +10,6 @@
 //   so traces come back through jaeger-query as in the browser.
 import * as esbuild from 'esbuild-wasm';
 import * as opentracing from 'opentracing';
-import type * as Comlink from 'comlink';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type EsbuildLike } from '$lib/runner/compile/compile';
@@ -20,7 +19,7 @@ import { RUNTIME_GLOBAL } from '$lib/runner/compile/runtime-modules';
 import type { ConsoleSink } from '$lib/runner/service/console-sink';
 import { formatArgs } from '$lib/runner/service/format';
 import { createLiveness } from '$lib/runner/service/liveness';
-import type { ServiceApi } from '$lib/runner/service/protocol';
+import type { RemoteServiceApi } from '$lib/runner/service/protocol';
 import { createServiceApi } from '$lib/runner/service/service-api';
 import { WorkerStopped, type ServiceLink } from '$lib/runner/world/service-handle';
 import type { WorldDeps } from '$lib/runner/world/run';
@@ -56,7 +55,7 @@ function ownOpentracing() {
 	return { ...opentracing, initGlobalTracer: (t: opentracing.Tracer) => void (global = t), globalTracer: () => delegate };
 }
 
-/** The worker's console capture (service.worker.ts), as an object of its own. */
+/** The worker's console capture (sandbox/worker.ts), as an object of its own. */
 function consoleInto(sink: ConsoleSink): Console {
 	const c = Object.create(globalThis.console) as Record<string, (...a: unknown[]) => void>;
 	for (const m of ['log', 'info', 'debug', 'trace']) c[m] = (...a) => sink.push('out', formatArgs(a));
@@ -107,7 +106,7 @@ let services = 0;
 class InProcessService implements ServiceLink {
 	service = '';
 	stopped = false;
-	readonly #remote: Comlink.Remote<ServiceApi>;
+	readonly #remote: RemoteServiceApi;
 	readonly #timers = ownTimers();
 	readonly #stoppedPromise: Promise<never>;
 	#stop!: (e: Error) => void;
@@ -136,15 +135,15 @@ class InProcessService implements ServiceLink {
 			},
 			load: async (url) => (await import(/* @vite-ignore */ url)) as Record<string, unknown>
 		});
-		// comlink's view of it: every method answers with a promise
+		// the world's view of it: every method answers with a promise
 		this.#remote = Object.fromEntries(
 			Object.entries(api).map(([k, f]) => [k, async (...a: unknown[]) => (f as (...x: unknown[]) => unknown)(...a)])
-		) as unknown as Comlink.Remote<ServiceApi>;
+		) as unknown as RemoteServiceApi;
 		this.#stoppedPromise = new Promise<never>((_, reject) => (this.#stop = reject));
 		this.#stoppedPromise.catch(() => {});
 	}
 
-	call<T>(fn: (api: Comlink.Remote<ServiceApi>) => Promise<T>): Promise<T> {
+	call<T>(fn: (api: RemoteServiceApi) => Promise<T>): Promise<T> {
 		if (this.stopped) return Promise.reject(new WorkerStopped(this.service));
 		// a call reaches a worker as a message: no span of the caller (another service) is active
 		const saved = contextSlot.current;

@@ -75,6 +75,8 @@ export const en = {
 	'run.flushing': 'Flushing spans…',
 	'run.compileFailed': 'Compile failed',
 	'run.timedOut': 'Stopped at the time limit ({limit})',
+	'run.stop': 'Stop',
+	'run.stopped': 'Stopped',
 	'run.took': '{total} (compile {compile}, run {run}, flush {flush})',
 	'run.finished': 'Finished in {took}',
 	'run.finishedError': 'Finished with 1 error in {took}',

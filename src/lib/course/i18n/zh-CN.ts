@@ -76,6 +76,8 @@ export const zhCN: Record<MessageKey, string> = {
 	'run.flushing': '正在上报剩余的 span…',
 	'run.compileFailed': '编译失败',
 	'run.timedOut': '到达时间限制（{limit}），已停止运行',
+	'run.stop': '停止',
+	'run.stopped': '已停止',
 	'run.took': '{total}（编译 {compile}，运行 {run}，上报 {flush}）',
 	'run.finished': '运行结束，用时 {took}',
 	'run.finishedError': '运行结束，出现 1 个错误，用时 {took}',

@@ -20,7 +20,7 @@ export type SendResult =
 	| { ok: true; response: SimResponse }
 	| { ok: false; error: { code: NetworkErrorCode; hostname: string; port: number } | { message: string } };
 
-/** What a service worker may ask of the world. One comlink proxy, so calls on it stay in order. */
+/** What a service may ask of the world (in the browser over its port, in order; see sandbox/protocol.ts). */
 export interface HostApi {
 	send(req: SimRequest): Promise<SendResult>;
 	listen(port: number): Promise<{ ok: true } | { ok: false; message: string }>;
@@ -50,7 +50,7 @@ export interface ServiceStatus {
 	spansDropped: number;
 }
 
-/** What a service worker exposes (comlink). */
+/** What a service does (service-api.ts); the world reaches it through a ServiceLink. */
 export interface ServiceApi {
 	/** resolves once the module is loaded and its code is ready to run */
 	ping(): true;
@@ -64,3 +64,8 @@ export interface ServiceApi {
 	shutdown(): Promise<ServiceStatus>;
 	status(): ServiceStatus;
 }
+
+/** The world's view of a ServiceApi across a worker boundary: every method answers with a promise. */
+export type RemoteServiceApi = {
+	[K in keyof ServiceApi]: (...a: Parameters<ServiceApi[K]>) => Promise<Awaited<ReturnType<ServiceApi[K]>>>;
+};

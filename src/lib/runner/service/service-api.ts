@@ -1,4 +1,4 @@
-// One learner service's ServiceApi: what service.worker.ts exposes with comlink, kept out of the
+// One learner service's ServiceApi: what the sandbox's worker (sandbox/worker.ts) serves, kept out of the
 // worker file (like the backend's worker-api.ts) so the Node lesson tests run the very same code
 // in-process. What differs between a worker and a Node process comes in through ServiceEnv.
 import { SourceMap } from '../sourcemap/source-map';

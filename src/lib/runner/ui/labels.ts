@@ -19,6 +19,8 @@ export const RUN_LABELS = {
 	flushing: 'Flushing spans…',
 	compileFailed: 'Compile failed',
 	timedOut: 'Stopped at the time limit ({limit})',
+	stop: 'Stop',
+	stopped: 'Stopped',
 	took: '{total} (compile {compile}, run {run}, flush {flush})',
 	finished: 'Finished in {took}',
 	finishedError: 'Finished with 1 error in {took}',

@@ -7,8 +7,11 @@ import type { ConsoleLine } from '../service/protocol';
 
 /**
  * The reactive state a page shows for runs: console lines, network records, phase, markers. Pages and
- * tutorial steps hold one; components only render it. Updates arriving in a burst are applied together.
+ * tutorial steps hold one; components only render it. Updates arriving in a burst are applied together,
+ * once a frame.
  */
+const FRAME_MS = 16;
+
 export class RunSession {
 	lines = $state.raw<ConsoleLine[]>([]);
 	records = $state.raw<NetworkRecordEx[]>([]);
@@ -36,7 +39,9 @@ export class RunSession {
 	#schedule(gen: number) {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
-		queueMicrotask(() => {
+		// at most one update a frame: a run's messages can come thousands a second (a request loop),
+		// and re-rendering the Console and Network panel for each one froze the page
+		setTimeout(() => {
 			this.#scheduled = false;
 			if (gen !== this.#generation) return;
 			if (this.#pendingLines.length) {
@@ -54,7 +59,7 @@ export class RunSession {
 				this.#pendingRecords.clear();
 				this.records = next;
 			}
-		});
+		}, FRAME_MS);
 	}
 
 	async run(req: RunRequest): Promise<RunResult> {
@@ -88,6 +93,11 @@ export class RunSession {
 		];
 		this.result = result;
 		return result;
+	}
+
+	/** Ends the run in progress at once (the Stop button). */
+	stop(): void {
+		this.runner.stop();
 	}
 
 	dispose(): void {

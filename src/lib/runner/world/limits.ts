@@ -9,7 +9,9 @@ export const DEFAULT_LIMITS = {
 	maxConsoleLines: 1000,
 	maxSpans: 5000,
 	/** records kept for the Network panel per run */
-	maxRecords: 5000
+	maxRecords: 5000,
+	/** requests in flight at once, the whole run: past it the run stops (a request loop) */
+	maxInFlight: 256
 } as const;
 
 /** Resolves to 'timeout' after `ms` unless `p` settles first. */

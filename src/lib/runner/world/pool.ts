@@ -1,17 +1,17 @@
-import { ServiceHandle } from './service-handle';
+import type { ServiceLink } from './service-handle';
 
 /**
- * Fresh service workers, spawned ahead of time: loading a worker's module takes longer than a small
- * run itself, so the next run's workers load while the learner reads. Workers are never reused —
- * a run leaves patches, globals and timers behind.
+ * Fresh service workers, spawned ahead of time: loading a worker takes longer than a small run
+ * itself, so the next run's workers load while the learner reads. Workers are never reused — a
+ * run leaves patches, globals and timers behind.
  */
-export class WorkerPool {
-	#idle: ServiceHandle[] = [];
+export class WorkerPool<L extends ServiceLink = ServiceLink> {
+	#idle: L[] = [];
 	#target: number;
 
 	constructor(
-		private readonly warmSize = 3,
-		private readonly spawn: () => ServiceHandle = ServiceHandle.spawn
+		private readonly spawn: () => L,
+		warmSize = 3
 	) {
 		this.#target = warmSize;
 	}
@@ -24,7 +24,7 @@ export class WorkerPool {
 		while (this.#idle.length < this.#target) this.#idle.push(this.spawn());
 	}
 
-	take(n: number): ServiceHandle[] {
+	take(n: number): L[] {
 		this.#target = Math.max(this.#target, n);
 		const out = this.#idle.splice(0, n);
 		while (out.length < n) out.push(this.spawn());

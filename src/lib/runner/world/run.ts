@@ -7,6 +7,7 @@ import type { MappedError } from '../sourcemap/stack';
 import type { BackendLink } from './backend-link';
 import { DEFAULT_LIMITS, formatMs, within } from './limits';
 import { createServiceHost } from './service-host';
+import { createRequestGuard } from './request-guard';
 import type { ServiceLink } from './service-handle';
 import type { RunCallbacks, RunError, RunRequest, RunResult, ServiceReport } from './types';
 
@@ -39,6 +40,10 @@ interface Live {
 /** Compile → start servers → run clients → flush tracers → stop workers. */
 export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = {}): RunningWorld {
 	let stopRequested = false;
+	/** the run stopped itself (a request loop): reported as an error, not as "Run stopped." */
+	let halted = false;
+	let onStop: () => void = () => {};
+	const stopSignal = new Promise<void>((r) => (onStop = r));
 	let lives: Live[] = [];
 	let resolveNetwork!: (n: Network | null) => void;
 	const network = new Promise<Network | null>((r) => (resolveNetwork = r));
@@ -48,6 +53,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 		network,
 		stop() {
 			stopRequested = true;
+			onStop();
 			for (const l of lives) l.handle.stop();
 		}
 	};
@@ -73,7 +79,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 		const finish = (extra: Partial<RunResult>): RunResult => {
 			timings.totalMs = now();
 			cb.onPhase?.('done');
-			return { ok: false, diagnostics: [], console: lines, network: [], errors, services: [], timedOut: false, timings, ...extra };
+			return { ok: false, diagnostics: [], console: lines, network: [], errors, services: [], timedOut: false, stopped: stopRequested, timings, ...extra };
 		};
 
 		// ── compile ────────────────────────────────────────────────────────────
@@ -105,6 +111,12 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 		for (const s of specs) net.addHost(s.name);
 		const clients = new Set(pickClients(specs, (f) => compiled.bundles[f].exports).map((s) => s.file));
 		const handles = deps.pool.take(specs.length);
+		const guard = createRequestGuard(DEFAULT_LIMITS.maxInFlight, (message) => {
+			halted = true;
+			onStop();
+			fail('runner', 'request limit', { name: 'RequestLimit', message, stack: message, file: null, line: null, column: null });
+			for (const l of lives) l.handle.stop();
+		});
 		const events = {
 			output: (service: string, ls: { stream: Stream; text: string }[]) => {
 				for (const l of ls) emit(service, l.stream, l.text);
@@ -113,7 +125,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 		};
 		lives = specs.map((spec, i) => {
 			handles[i].service = spec.name;
-			return { spec, handle: handles[i], host: createServiceHost(spec.name, handles[i], net, events), client: clients.has(spec.file), end: null, status: null };
+			return { spec, handle: handles[i], host: createServiceHost(spec.name, handles[i], net, events, guard), client: clients.has(spec.file), end: null, status: null };
 		});
 		if (stopRequested) for (const l of lives) l.handle.stop();
 		const args = splitArgs(req.args ?? '');
@@ -131,7 +143,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 						maxConsoleLines: req.maxConsoleLines ?? DEFAULT_LIMITS.maxConsoleLines,
 						maxSpans: req.maxSpans ?? DEFAULT_LIMITS.maxSpans
 					},
-					l.host.proxy
+					l.host.api
 				)
 			);
 			return settle(l, out, 'module top level');
@@ -158,10 +170,11 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 			// requests the clients started but did not wait for
 			await net.idle();
 		})();
-		const ran = await within(everything, left());
+		// Stop (or a request loop) ends the wait at once: requests still in flight are not waited for
+		const ran = await within(Promise.race([everything, stopSignal]), left());
 		timings.runMs = now() - timings.compileMs;
 		let timedOut = false;
-		if (!ran.done && !stopRequested) {
+		if (!ran.done && !stopRequested && !halted) {
 			timedOut = true;
 			await stopStuck(lives, limit, emit, fail);
 		}
@@ -177,7 +190,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 					if (r.done && r.value) l.status = r.value;
 				})
 		);
-		await within(net.idle(), DEFAULT_LIMITS.flushLimitMs);
+		if (!stopRequested && !halted) await within(net.idle(), DEFAULT_LIMITS.flushLimitMs);
 		await deps.backend.flush().catch(() => {});
 		for (const l of lives) {
 			if (l.end === null) l.end = l.handle.stopped ? 'stopped' : l.host.ports().length ? 'serving' : 'finished';

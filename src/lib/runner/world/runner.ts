@@ -3,6 +3,7 @@ import type { Trace } from '$lib/model';
 import { CompilerClient } from '../compile/client';
 import { BackendLink } from './backend-link';
 import { WorkerPool } from './pool';
+import { Sandbox } from '../sandbox/sandbox';
 import { startWorld, type RunningWorld } from './run';
 import type { RunCallbacks, RunRequest, RunResult } from './types';
 
@@ -12,7 +13,9 @@ import type { RunCallbacks, RunRequest, RunResult } from './types';
  */
 export class Runner {
 	readonly compiler = new CompilerClient();
-	readonly #pool = new WorkerPool();
+	/** learner code runs only in here: an opaque-origin frame with no network (README, Security model) */
+	readonly #sandbox = new Sandbox();
+	readonly #pool = new WorkerPool(() => this.#sandbox.spawn());
 	readonly #backend: BackendLink;
 	#current: RunningWorld | null = null;
 	/** µs since the epoch when the last run started: its traces are the ones that start after it */
@@ -78,6 +81,7 @@ export class Runner {
 	dispose(): void {
 		this.stop();
 		this.#pool.dispose();
+		this.#sandbox.dispose();
 		this.#backend.dispose();
 	}
 }

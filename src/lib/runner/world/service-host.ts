@@ -1,7 +1,7 @@
-import * as Comlink from 'comlink';
 import { isNetworkError, type Network } from '$lib/sim';
 import type { HostApi, SendResult } from '../service/protocol';
 import type { ServiceLink } from './service-handle';
+import type { RequestGuard } from './request-guard';
 import type { MappedError } from '../sourcemap/stack';
 
 export interface HostEvents {
@@ -11,17 +11,21 @@ export interface HostEvents {
 
 /**
  * The world's side of one service: its requests go on the network under its name, its ports route
- * to its worker. Returned as a comlink proxy so every call from the worker comes in order.
+ * to its worker. Called only with what the service's link has checked.
  */
-export function createServiceHost(service: string, handle: ServiceLink, network: Network, events: HostEvents) {
+export function createServiceHost(service: string, handle: ServiceLink, network: Network, events: HostEvents, guard: RequestGuard) {
 	const closers = new Map<number, () => void>();
 	const host: HostApi = {
 		async send(req): Promise<SendResult> {
+			const release = guard.enter(service, req.url);
+			if (!release) return { ok: false, error: { message: 'the run was stopped: too many requests in flight' } };
 			try {
 				return { ok: true, response: await network.request(service, req) };
 			} catch (e) {
 				if (isNetworkError(e)) return { ok: false, error: { code: e.code, hostname: e.hostname, port: e.port } };
 				return { ok: false, error: { message: e instanceof Error ? e.message : String(e) } };
+			} finally {
+				release();
 			}
 		},
 		async listen(port) {
@@ -40,7 +44,7 @@ export function createServiceHost(service: string, handle: ServiceLink, network:
 		error: (err, where) => events.error(service, err, where)
 	};
 	return {
-		proxy: Comlink.proxy(host),
+		api: host,
 		ports: () => [...closers.keys()],
 		closeAll() {
 			for (const c of closers.values()) c();

@@ -54,6 +54,8 @@ export interface RunResult {
 	services: ServiceReport[];
 	/** the time limit hit */
 	timedOut: boolean;
+	/** stopped by the learner (Stop, or a new Run) */
+	stopped: boolean;
 	timings: { compileMs: number; runMs: number; flushMs: number; totalMs: number };
 }
 

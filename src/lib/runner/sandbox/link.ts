@@ -1,0 +1,157 @@
+// The page's end of one sandboxed service: calls go out as plain messages on its port, and every
+// message that comes back is checked (validate.ts) before the world sees it. A service that sends
+// something malformed, floods the port or crashes is stopped, and the world is told why through
+// the same `error` it gets for the learner's own uncaught errors.
+import type { MappedError } from '../sourcemap/stack';
+import type { HostApi, RemoteServiceApi } from '../service/protocol';
+import { WorkerStopped, type ServiceLink } from '../world/service-handle';
+import { PROTOCOL_VERSION, WIRE_LIMITS, type CallMessage, type CallResults, type HostReturnMessage, type ServiceMethod } from './protocol';
+import { checkMessage, checkResult } from './validate';
+
+interface PendingCall {
+	method: ServiceMethod;
+	resolve(value: unknown): void;
+	reject(e: Error): void;
+}
+
+export class SandboxServiceLink implements ServiceLink {
+	service = '';
+	stopped = false;
+	readonly ready: Promise<unknown>;
+	readonly remote: RemoteServiceApi;
+	readonly #port: MessagePort;
+	readonly #kill: () => void;
+	readonly #calls = new Map<number, PendingCall>();
+	#nextId = 0;
+	#host: HostApi | null = null;
+	#stop!: (e: Error) => void;
+	readonly #stoppedPromise: Promise<never>;
+	#windowStart = 0;
+	#windowCount = 0;
+	/** why the link was stopped before the world gave it a host to tell: told at start() */
+	#untold: MappedError | null = null;
+
+	constructor(port: MessagePort, kill: () => void) {
+		this.#port = port;
+		this.#kill = kill;
+		this.#stoppedPromise = new Promise<never>((_, reject) => (this.#stop = reject));
+		this.#stoppedPromise.catch(() => {});
+		port.onmessage = (ev) => this.#receive(ev);
+		this.remote = {
+			ping: () => this.#call('ping', []),
+			start: (opts, host) => {
+				this.#host = host;
+				if (this.#untold) host.error(this.#untold, 'sandbox');
+				return this.#call('start', [opts]);
+			},
+			main: () => this.#call('main', []),
+			handle: (p, req) => this.#call('handle', [p, req]),
+			shutdown: () => this.#call('shutdown', []),
+			status: () => this.#call('status', [])
+		};
+		this.ready = this.remote.ping();
+		this.ready.catch(() => {});
+	}
+
+	call<T>(fn: (api: RemoteServiceApi) => Promise<T>): Promise<T> {
+		if (this.stopped) return Promise.reject(new WorkerStopped(this.service));
+		return Promise.race([fn(this.remote), this.#stoppedPromise]);
+	}
+
+	async responsive(ms: number): Promise<boolean> {
+		if (this.stopped) return false;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timeout = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
+		try {
+			return await Promise.race([this.remote.status().then(() => true), timeout]);
+		} catch {
+			return false;
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	stop(): void {
+		if (this.stopped) return;
+		this.stopped = true;
+		this.#kill();
+		this.#port.onmessage = null;
+		this.#port.close();
+		const stopped = new WorkerStopped(this.service);
+		this.#stop(stopped);
+		for (const c of this.#calls.values()) c.reject(stopped);
+		this.#calls.clear();
+	}
+
+	/** The frame saw the worker die (out of memory, or broken): tell the world, then stop. */
+	crashed(message: string): void {
+		if (this.stopped) return;
+		const memory = /memory|allocation/i.test(message);
+		this.#fault(memory ? 'ran out of memory and was stopped by the browser' : `stopped unexpectedly (${message})`, memory ? 'out of memory' : 'crash');
+	}
+
+	#call<M extends ServiceMethod>(method: M, a: unknown[]): Promise<CallResults[M]> {
+		if (this.stopped) return Promise.reject(new WorkerStopped(this.service));
+		const id = ++this.#nextId;
+		return new Promise<CallResults[M]>((resolve, reject) => {
+			this.#calls.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
+			this.#port.postMessage({ v: PROTOCOL_VERSION, t: 'call', id, m: method, a } as CallMessage);
+		});
+	}
+
+	#receive(ev: MessageEvent) {
+		// ports are never accepted from the sandbox
+		for (const p of ev.ports) p.close();
+		if (this.stopped) return;
+		if (this.#flooding()) {
+			this.#fault(`sent more than ${WIRE_LIMITS.maxMessagesPerSecond.toLocaleString('en')} messages in a second (a loop that prints or calls?)`, 'message flood');
+			return;
+		}
+		const checked = checkMessage(ev.data);
+		if (!checked.ok) return this.#fault(`sent a message the page refused: ${checked.reason}`, 'protocol');
+		const msg = checked.value;
+		if (msg.t === 'ret') {
+			const call = this.#calls.get(msg.id);
+			if (!call) return this.#fault('answered a call that was never made', 'protocol');
+			this.#calls.delete(msg.id);
+			if (!msg.ok) return call.reject(new Error(msg.error));
+			const result = checkResult(call.method, msg.value);
+			if (!result.ok) return this.#fault(`answered ${call.method}() with something the page refused: ${result.reason}`, 'protocol');
+			return call.resolve(result.value);
+		}
+		const host = this.#host;
+		if (!host) return this.#fault('asked the world for something before it was started', 'protocol');
+		switch (msg.m) {
+			case 'send':
+				return void host.send(msg.a[0]).then((value) => this.#answer(msg.id, value));
+			case 'listen':
+				return void host.listen(msg.a[0]).then((value) => this.#answer(msg.id, value));
+			case 'unlisten':
+				return host.unlisten(msg.a[0]);
+			case 'output':
+				return host.output(msg.a[0]);
+			case 'error':
+				return host.error(msg.a[0], msg.a[1]);
+		}
+	}
+
+	#answer(id: number, value: HostReturnMessage['value']) {
+		if (!this.stopped) this.#port.postMessage({ v: PROTOCOL_VERSION, t: 'hostret', id, value } satisfies HostReturnMessage);
+	}
+
+	#flooding(): boolean {
+		const now = performance.now();
+		if (now - this.#windowStart > 1000) {
+			this.#windowStart = now;
+			this.#windowCount = 0;
+		}
+		return ++this.#windowCount > WIRE_LIMITS.maxMessagesPerSecond;
+	}
+
+	#fault(message: string, where: string) {
+		const error: MappedError = { name: 'Error', message, stack: message, file: null, line: null, column: null };
+		if (this.#host) this.#host.error(error, where);
+		else this.#untold = error;
+		this.stop();
+	}
+}

@@ -1,0 +1,84 @@
+// The one protocol between the page and a learner service in the sandbox. Plain data only, over one
+// MessagePort per service: nothing here names a property path, a function or a port of the page,
+// and the page checks every message the sandbox sends (validate.ts) before it acts on it.
+//
+// Calls go both ways and are answered by id:
+//   page → service  {t:'call', id, m: ServiceMethod, a}      answered by {t:'ret', id, ok, value | error}
+//   service → page  {t:'host', id, m: 'send' | 'listen', a}  answered by {t:'hostret', id, value}
+//   service → page  {t:'host', m: 'unlisten' | 'output' | 'error', a}   (no answer)
+// One port, so everything a service sends arrives in the order it was sent: console lines printed
+// before `main` returned arrive before its answer.
+import type { SimRequest, SimResponse } from '$lib/sim';
+import type { MappedError } from '../sourcemap/stack';
+import type { Outcome, SendResult, ServiceStatus, StartOptions, WorkerLine } from '../service/protocol';
+
+export const PROTOCOL_VERSION = 1;
+
+/** What the page asks of a service. */
+export type CallMessage =
+	| { v: 1; t: 'call'; id: number; m: 'ping' | 'main' | 'shutdown' | 'status'; a: [] }
+	| { v: 1; t: 'call'; id: number; m: 'start'; a: [StartOptions] }
+	| { v: 1; t: 'call'; id: number; m: 'handle'; a: [number, SimRequest] };
+
+export type ServiceMethod = CallMessage['m'];
+
+/** The page's answer to a service's host call. */
+export type HostReturnMessage = { v: 1; t: 'hostret'; id: number; value: SendResult | ListenResult };
+
+export type ListenResult = { ok: true } | { ok: false; message: string };
+
+/** A service's answer to a call. */
+export type ReturnMessage =
+	| { v: 1; t: 'ret'; id: number; ok: true; value: unknown }
+	| { v: 1; t: 'ret'; id: number; ok: false; error: string };
+
+/** A service asking the world for something. */
+export type HostMessage =
+	| { v: 1; t: 'host'; id: number; m: 'send'; a: [SimRequest] }
+	| { v: 1; t: 'host'; id: number; m: 'listen'; a: [number] }
+	| { v: 1; t: 'host'; m: 'unlisten'; a: [number] }
+	| { v: 1; t: 'host'; m: 'output'; a: [WorkerLine[]] }
+	| { v: 1; t: 'host'; m: 'error'; a: [MappedError, string] };
+
+export type FromService = ReturnMessage | HostMessage;
+export type ToService = CallMessage | HostReturnMessage;
+
+/** What each call answers, once the page has checked it. */
+export interface CallResults {
+	ping: true;
+	start: Outcome & { exports: string[] };
+	main: Outcome;
+	handle: SimResponse;
+	shutdown: ServiceStatus;
+	status: ServiceStatus;
+}
+
+/** The page ↔ sandbox frame messages (window.postMessage, not the services' ports). */
+export type ToFrame =
+	| { v: 1; t: 'init'; workerSource: string }
+	| { v: 1; t: 'spawn'; id: number } // with one transferred MessagePort: the service's end
+	| { v: 1; t: 'kill'; id: number };
+
+export type FromFrame =
+	| { v: 1; t: 'ready' }
+	/** a worker died on its own (out of memory, or its script broke): what the browser said */
+	| { v: 1; t: 'crashed'; id: number; message: string };
+
+/** Sizes the page accepts from a service; anything larger is refused (or, for text, cut). */
+export const WIRE_LIMITS = {
+	/** a request or response body: span batches to the agent are the largest */
+	maxBody: 4 * 1024 * 1024,
+	maxUrl: 8 * 1024,
+	maxHeaders: 200,
+	maxHeaderName: 256,
+	maxHeaderValue: 16 * 1024,
+	/** console lines in one message, and the length of one line */
+	maxLinesPerMessage: 1000,
+	maxLineText: 16 * 1024,
+	/** an error's message and stack */
+	maxErrorText: 32 * 1024,
+	maxExports: 1000,
+	maxExportName: 256,
+	/** messages one service may send per second before it is stopped as a flood */
+	maxMessagesPerSecond: 20_000
+} as const;
