@@ -9,7 +9,7 @@ const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', imp
 
 export default defineConfig({
 	plugins: [sveltekit(), runtimeTypings(root), sandboxRuntime(root)],
-	// Pre-bundled up front: otherwise Vite re-optimises mid-import and reloads the page (STACK-NOTES).
+	// Pre-bundled up front: otherwise Vite re-optimises mid-import and reloads the page (404s on .vite/deps/…).
 	optimizeDeps: { include: ['esbuild-wasm', 'comlink', 'monaco-editor', 'lz-string'] },
 	// monaco's exports map turns every subpath into a .js file; its CSS needs the real path
 	resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*\.css)$/, replacement: `${monacoEsm}$1` }] },

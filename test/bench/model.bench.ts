@@ -7,7 +7,7 @@ import { chainTrace, wideTrace } from '../unit/model/generate';
 import { percentile, printTable } from './lib/table';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures/traces');
+const fixtures = path.resolve(repoRoot, 'test/fixtures/traces');
 
 function time(runs: number, fn: () => void): number[] {
 	fn(); // warm-up: the first call pays for JIT compilation, which a long-lived page pays once

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { test, assert } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const fixture = resolve(import.meta.dirname, '../../../shared/fixtures/traces/jaeger-tutorial-multiple-services.json');
+const fixture = resolve(import.meta.dirname, '../fixtures/traces/jaeger-tutorial-multiple-services.json');
 
 type Page = import('playwright-core').Page;
 

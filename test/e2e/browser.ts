@@ -1,4 +1,4 @@
-// Debian's chromium driven by playwright-core; never a downloaded browser (STACK-NOTES).
+// Debian's chromium driven by playwright-core; never a downloaded browser (`npx playwright install` downloads fail on our machines).
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

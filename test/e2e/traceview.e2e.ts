@@ -1,4 +1,4 @@
-// The trace view on /traces: every shared fixture opens through the real file input, edge cases show
+// The trace view on /traces: every trace fixture opens through the real file input, edge cases show
 // their warnings, data is text (never markup), keyboard, find, details, search, compare, dependencies.
 import { readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { test, assert } from './harness';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const fixtureDir = path.resolve(repoRoot, '../shared/fixtures/traces');
+const fixtureDir = path.resolve(repoRoot, 'test/fixtures/traces');
 const tmp = mkdtempSync(path.join(tmpdir(), 'traceview-e2e-'));
 
 // SOURCES.md: traces and spans per file. Zipkin smartthings has 1041 span records (663 ids); the model
@@ -57,7 +57,7 @@ const span = (id: string, parent: string | null, start: number, duration: number
 	startTime: start, duration, tags: [], logs: [], processID: 'p1', ...extra
 });
 
-test('every shared fixture opens on /traces with its span count, and edge cases show warnings', async ({ page, url, consoleErrors }) => {
+test('every trace fixture opens on /traces with its span count, and edge cases show warnings', async ({ page, url, consoleErrors }) => {
 	const files = readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort();
 	assert.deepEqual(files, Object.keys(expected).sort(), 'the expectation table covers every fixture');
 	await page.goto(url('/traces'));

@@ -1,11 +1,18 @@
 import lz from 'lz-string';
+import { decompressBounded } from './lz-bounded';
 
 /** The file name a `#code/` link's single file gets (and the file a `#code/` link is made from). */
 export const SINGLE_FILE = 'main.ts';
 /** Links longer than this are refused before decompressing: browsers and chat apps cut them anyway. */
 export const MAX_HASH_CHARS = 100_000;
-/** …and what they may expand to. */
+/**
+ * …and what they may expand to (about 1 MB in memory): for `#files/`, the JSON holding all the files.
+ * Decompression stops as soon as the text would pass this (lz-bounded.ts), so a small crafted link
+ * cannot make a huge string first.
+ */
 export const MAX_SOURCE_CHARS = 500_000;
+/** A `#files/` link with more files than this is refused. */
+export const MAX_FILES = 50;
 
 export type ShareDecode =
 	| { ok: true; kind: 'code' | 'files'; files: Record<string, string> }
@@ -33,16 +40,13 @@ export function decodeShare(hash: string): ShareDecode | null {
 	if (payload.length > MAX_HASH_CHARS) {
 		return { ok: false, error: `This share link is too long (${payload.length.toLocaleString('en-US')} characters, at most ${MAX_HASH_CHARS.toLocaleString('en-US')}).` };
 	}
-	let text: string | null;
-	try {
-		text = lz.decompressFromEncodedURIComponent(payload);
-	} catch {
-		text = null;
+	const decoded = decompressBounded(payload, MAX_SOURCE_CHARS);
+	if (!decoded.ok) {
+		return decoded.why === 'too-large'
+			? { ok: false, error: `This link's code is larger than ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters and was not opened.` }
+			: { ok: false, error: 'This share link is damaged: its code could not be decompressed.' };
 	}
-	if (!text) return { ok: false, error: 'This share link is damaged: its code could not be decompressed.' };
-	if (text.length > MAX_SOURCE_CHARS) {
-		return { ok: false, error: `This share link expands to more than ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters.` };
-	}
+	const text = decoded.text;
 	if (kind === 'code') return { ok: true, kind, files: { [SINGLE_FILE]: text } };
 	let parsed: unknown;
 	try {
@@ -50,19 +54,30 @@ export function decodeShare(hash: string): ShareDecode | null {
 	} catch {
 		return { ok: false, error: 'This share link is damaged: its file list is not valid JSON.' };
 	}
-	const problem = validateFiles(parsed);
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		return { ok: false, error: `This share link is damaged: its file list is ${describe(parsed)}, not an object of files (path → text).` };
+	}
+	const entries = Object.entries(parsed);
+	if (entries.length > MAX_FILES) {
+		return { ok: false, error: `This link has ${entries.length.toLocaleString('en-US')} files, more than the ${MAX_FILES} a link may open, and was not opened.` };
+	}
+	const problem = validateFiles(entries);
 	if (problem) return { ok: false, error: `This share link is damaged: ${problem}` };
-	return { ok: true, kind, files: parsed as Record<string, string> };
+	return { ok: true, kind, files: Object.fromEntries(entries) as Record<string, string> };
 }
 
-function validateFiles(v: unknown): string | null {
-	if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'expected an object of files.';
-	const entries = Object.entries(v);
+function describe(v: unknown): string {
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'a list';
+	return typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true or false' : typeof v;
+}
+
+function validateFiles(entries: [string, unknown][]): string | null {
 	if (entries.length === 0) return 'it has no files.';
-	if (entries.length > 50) return `it has ${entries.length} files (at most 50).`;
 	for (const [path, text] of entries) {
 		if (typeof text !== 'string') return `'${path}' is not text.`;
-		if (!/^[\w.-]+(\/[\w.-]+)*$/.test(path) || path.split('/').includes('..')) return `'${path}' is not a valid file path.`;
+		// '__proto__' is a plain key in JSON.parse's object, but `files[path] = text` elsewhere would set a prototype instead
+		if (!/^[\w.-]+(\/[\w.-]+)*$/.test(path) || path.split('/').some((part) => part === '..' || part === '__proto__')) return `'${path}' is not a valid file path.`;
 	}
 	return null;
 }

@@ -52,7 +52,7 @@ describe('tracer → agent → collector → store → query', () => {
 		const res = await backend.fetch(`http://jaeger-query:16686/api/traces/${found.traceID}`);
 		expect(res.status).toBe(200);
 		const body = JSON.parse(String(res.body));
-		// what jaeger-query answers imports through the same importer as the shared fixtures, unrepaired
+		// what jaeger-query answers imports through the same importer as the trace fixtures, unrepaired
 		const imported = parseTraceFile(String(res.body));
 		expect(imported.format).toBe('jaeger-json');
 		expect(imported.traces).toHaveLength(1);

@@ -1,4 +1,4 @@
-// Every shared fixture imports with the counts SOURCES.md gives for it.
+// Every trace fixture (test/fixtures/traces) imports with the counts SOURCES.md gives for it.
 import { readdirSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parseTraceFile, serviceOf, traceSummary, type Trace } from '../../../src/lib/model';
@@ -33,7 +33,7 @@ const expected: Record<string, [string, number, number, number, number]> = {
 const services = (traces: Trace[]) => new Set(traces.flatMap((t) => t.spans.map((_, i) => serviceOf(t, i))));
 const allWarnings = (t: Trace) => [...(t.warnings ?? []), ...t.spans.flatMap((s) => s.warnings ?? [])];
 
-describe('shared fixtures', () => {
+describe('trace fixtures', () => {
 	it('covers every fixture file on disk', () => {
 		expect(readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(expected).sort());
 	});

@@ -20,8 +20,8 @@ import { resultRows, scatterLayout, sortResults, type ResultRow } from '../../..
 import { searchParams } from '../../../src/lib/traceview/compute/search';
 import { timelineRow, MAX_INDENT } from '../../../src/lib/traceview/compute/row-model';
 import { NAME_COLUMN, clampNameColumn, nameColumnAt, nameColumnKey } from '../../../src/lib/traceview/compute/columns';
+import { fixtureDir } from '../model/fixtures';
 
-const fixtureDir = path.resolve(import.meta.dirname, '../../../../shared/fixtures/traces');
 const fixture = (f: string) => parseTraceFile(readFileSync(path.join(fixtureDir, f), 'utf8')).traces[0];
 
 function span(id: string, parent: string | null, start: number, duration: number, processID = 'p1', extra: Partial<Span> = {}): Span {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TraceLibrary } from '../../../src/lib/traceview/library';
 import { TraceImportError } from '../../../src/lib/model';
+import { fixtureDir } from '../model/fixtures';
 
-const fixtureDir = path.resolve(import.meta.dirname, '../../../../shared/fixtures/traces');
 const read = (f: string) => readFileSync(path.join(fixtureDir, f), 'utf8');
 
 describe('TraceLibrary: imported files searchable through the in-page backend', () => {
