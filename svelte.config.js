@@ -1,12 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { withServiceWorkerDigests } from './src/lib/course/digests-adapter.js';
+
+const out = 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered: deep links show the lesson text before any script runs.
-		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+		// …and the service worker carries the SHA-256 of every file it may cache (digests-adapter.js)
+		adapter: withServiceWorkerDigests(adapter({ pages: out, assets: out, strict: true }), { out }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
 		alias: { $lessons: 'lessons' },
 		// lesson checks are code: type-check them with the app (start/solution files import the

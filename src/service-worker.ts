@@ -8,48 +8,38 @@
 // precached goes to the network. A new version installs beside the old one and WAITS: the page
 // announces it (src/lib/course/offline.ts) and sends 'skip-waiting' when the learner presses
 // Reload. The page registers this file a few seconds after a first visit's load (registerWhenSettled).
+//
+// Nothing in Cache Storage is trusted: any script on the origin can write it. Every file is checked
+// against the build's SHA-256 list before it is stored and before it is served (VerifiedCache);
+// the build bakes that list into this file's own bytes, in place of DIGESTS_PLACEHOLDER
+// (src/lib/course/digests-adapter.js).
 import { build, files, prerendered, version } from '$service-worker';
-import { cacheName, CACHE_PREFIX, eachLimited, isImmutable, precachePlan, storable, workerAssets, type ToWorker } from '$lib/course/offline';
+import { cacheName, CACHE_PREFIX, eachLimited, precachePlan, workerAssets, type ToWorker } from '$lib/course/offline';
+import { DIGESTS_PLACEHOLDER, readDigests } from '$lib/course/digests.js';
+import { VerifiedCache } from '$lib/course/verified-cache';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheName(version);
 /** parallel downloads during install: enough to be quick, few enough to leave the learner bandwidth */
 const LANES = 4;
+const digests = readDigests(DIGESTS_PLACEHOLDER, location.origin);
+const store = new VerifiedCache(CACHE, digests, { caches, fetch: (input, init) => fetch(input, init), origin: location.origin });
 
 async function precache(): Promise<void> {
-	const cache = await caches.open(CACHE);
-	const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname)); // a retried install resumes
+	// unbaked (the dev server's worker): nothing could be checked, so nothing is stored
+	if (!digests) return console.warn('service worker: no digest list baked in; not precaching');
 	const older = (await caches.keys()).filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE);
-
-	const put = async (path: string) => {
-		if (have.has(path)) return;
-		// a content-hashed file from the previous version is the same file: copy it, don't download it
-		if (isImmutable(path)) {
-			for (const name of older) {
-				const old = await (await caches.open(name)).match(path);
-				if (old) {
-					await cache.put(path, old);
-					have.add(path);
-					return;
-				}
-			}
-		}
-		// pages and data change with every build: revalidate rather than trust the HTTP cache
-		const res = await fetch(path, { cache: isImmutable(path) ? 'default' : 'no-cache' });
-		if (!res.ok) throw new Error(`precache: ${path} answered ${res.status}`);
-		await cache.put(path, storable(path, res));
-		have.add(path);
-	};
+	const put = async (path: string) => void (await store.precache(path, older));
 
 	const plan = precachePlan({ build, files, prerendered });
 	await eachLimited(plan.essentials, LANES, put);
-	await eachLimited(plan.heavy, LANES, put);
-	// esbuild.wasm and friends: referenced from inside worker bundles, so in none of the lists
+	// esbuild.wasm and friends: referenced from inside worker bundles, so in none of the lists;
+	// found in the bundle's checked bytes, not in whatever the cache holds by now
 	const extra = new Set<string>();
-	for (const bundle of plan.heavy) {
-		const res = await cache.match(bundle);
-		if (res) for (const asset of workerAssets(new URL(bundle, location.href).href, await res.text())) extra.add(asset);
-	}
+	await eachLimited(plan.heavy, LANES, async (bundle) => {
+		const source = await (await store.precache(bundle, older)).text();
+		for (const asset of workerAssets(new URL(bundle, location.href).href, source)) extra.add(asset);
+	});
 	await eachLimited([...extra], LANES, put);
 }
 
@@ -73,14 +63,6 @@ sw.addEventListener('message', (event) => {
 	if (msg?.type === 'skip-waiting') event.waitUntil(sw.skipWaiting());
 });
 
-async function respond(request: Request): Promise<Response> {
-	const cache = await caches.open(CACHE);
-	// a static host ignores the query (`?text=1`, `__data.json?x-sveltekit-invalidated=…`): so do we
-	const hit = await cache.match(request, { ignoreSearch: true });
-	if (hit) return hit;
-	return fetch(request);
-}
-
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;
 	if (request.method !== 'GET' || request.headers.has('range')) return;
@@ -88,5 +70,5 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== location.origin) return;
 	// the dev server's modules change under it: never answer them from a cache
 	if (import.meta.env.DEV) return;
-	event.respondWith(respond(request));
+	event.respondWith(store.respond(request));
 });

@@ -1,10 +1,11 @@
 // Offline for workshops: one visit, then the network goes away and the course still runs and checks.
 // And a new build's service worker is announced, not forced, and Reload switches to it.
+// And Cache Storage is not trusted: an attacker's entries are never served, nor carried to a new version.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { test, assert } from './harness';
 import { BUILD_DIR } from './serve';
 import { loadCourse } from '../../src/lib/course/content/loader';
@@ -36,6 +37,89 @@ function cached(page: Page) {
 		return { names, paths, wasmType };
 	});
 }
+
+/** The text of `path` in cache `name`, as the page sees it (null: not cached). */
+const cachedText = (page: Page, name: string, path: string) =>
+	page.evaluate(async ([name, path]) => (await (await caches.open(name)).match(path))?.text() ?? null, [name, path] as const);
+
+/** What an attacker on the origin (say a worker running learner code) can do: overwrite cache entries. */
+async function poison(page: Page, name: string, entries: { path: string; marker: string }[]) {
+	await page.evaluate(
+		async ([name, entries]) => {
+			const cache = await caches.open(name);
+			for (const { path, marker } of entries) {
+				const real = await (await cache.match(path))!.text();
+				const mark = `window.__poisoned = (window.__poisoned || []).concat(${JSON.stringify(marker)});`;
+				const evil = path.endsWith('.js') ? `${mark}\n${real}` : real.replace('<head>', `<head><script>${mark}</script>`);
+				await cache.put(path, new Response(evil, { headers: { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html' } }));
+			}
+		},
+		[name, entries] as const
+	);
+	for (const { path } of entries) assert.match((await cachedText(page, name, path)) ?? '', /__poisoned/, `${path} is poisoned in the cache`);
+}
+
+/** A hashed chunk this page loaded (the SvelteKit entry: every page imports it). */
+const entryChunk = (page: Page) =>
+	page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).find((p) => /^\/_app\/immutable\/entry\/start\.[^/]+\.js$/.test(p)));
+
+/** Opens the step in a new page and closes the others: a fresh visit, same service worker registration. */
+async function freshVisit(context: BrowserContext, url: string): Promise<Page> {
+	const before = context.pages();
+	const page = await context.newPage();
+	await page.goto(url);
+	await page.getByRole('heading', { level: 1, name: 'Tags and logs' }).waitFor();
+	await page.getByRole('button', { name: 'Run' }).waitFor();
+	await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+	for (const p of before) await p.close();
+	assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker answered this visit');
+	assert.equal(await page.evaluate(() => (window as unknown as { __poisoned?: string[] }).__poisoned), undefined, 'no poisoned script ran');
+	assert.ok(!(await page.content()).includes('__poisoned'), 'the page is the real one');
+	return page;
+}
+
+/** Tags the running service worker instance, to tell later whether it is still the same one. */
+async function tagWorker(context: BrowserContext, tag: string | null) {
+	const worker = context.serviceWorkers().at(-1);
+	assert.ok(worker, 'a service worker is running');
+	return worker.evaluate((tag) => {
+		const self = globalThis as unknown as { __testTag?: string };
+		const was = self.__testTag ?? null;
+		if (tag) self.__testTag = tag;
+		return was;
+	}, tag);
+}
+
+test('poisoned cache entries are never served: fresh visits get the real page and chunk, and the cache is repaired', async ({ page, context, url }) => {
+	const name = `trace-tour-${buildVersion()}`;
+	await page.goto(url(STEP));
+	await waitForOfflineReady(page);
+	// a visit the worker answers: it checks (and remembers) the page and its chunks
+	await page.reload();
+	await page.getByRole('button', { name: 'Run' }).waitFor();
+	const chunk = await entryChunk(page);
+	assert.ok(chunk, 'the page loaded the SvelteKit entry chunk');
+	const real = { [STEP]: readFileSync(join(BUILD_DIR, `${STEP.slice(1)}.html`), 'utf8'), [chunk]: readFileSync(join(BUILD_DIR, chunk.slice(1)), 'utf8') };
+	assert.equal(await cachedText(page, name, STEP), real[STEP], 'the precached page is the built file');
+
+	await tagWorker(context, 'checked the page');
+	await poison(page, name, [{ path: STEP, marker: 'html' }, { path: chunk, marker: 'chunk' }]);
+	// the same worker instance (a page stayed open): it serves the bytes it checked, not what the cache holds now
+	await freshVisit(context, url(STEP));
+	assert.equal(await tagWorker(context, null), 'checked the page', 'the same worker instance answered');
+
+	// close everything and stop the worker: a new instance has no memory of what it checked, so it
+	// finds the poison, drops it and downloads the file again
+	for (const p of context.pages()) await p.close();
+	const cdp = await context.newCDPSession(await context.newPage());
+	await cdp.send('ServiceWorker.enable');
+	await cdp.send('ServiceWorker.stopAllWorkers');
+	await cdp.detach();
+	const fresh = await freshVisit(context, url(STEP));
+	assert.equal(await tagWorker(context, null), null, 'a new worker instance answered');
+	await fresh.screenshot({ path: join(import.meta.dirname, '../../test-results/offline-after-poisoning.png') });
+	for (const path of [STEP, chunk]) assert.equal(await cachedText(fresh, name, path), real[path], `${path} is the built file again in the cache`);
+}, { timeoutMs: 180_000 });
 
 test('after one visit a step works offline: reload, Solve, Run, all checks pass', async ({ page, context, url }) => {
 	const VERSION = buildVersion();
@@ -77,7 +161,9 @@ test('a new version is announced, not forced; Reload switches to it', async ({ p
 	const assets = sirv(BUILD_DIR, { extensions: ['html'], dev: true });
 	const swSource = readFileSync(join(BUILD_DIR, 'service-worker.js'), 'utf8');
 	assert.ok(swSource.includes(VERSION), 'the service worker carries the build version');
+	const requested: string[] = [];
 	const server = createServer((req, res) => {
+		requested.push(req.url?.split('?')[0] ?? '');
 		if (req.url?.split('?')[0] === '/service-worker.js') {
 			res.setHeader('content-type', 'text/javascript');
 			res.setHeader('cache-control', 'no-cache');
@@ -97,6 +183,12 @@ test('a new version is announced, not forced; Reload switches to it', async ({ p
 		const banner = page.getByRole('status').filter({ hasText: 'A new version of Trace Tour is ready' });
 		assert.equal(await banner.count(), 0, 'no banner for the first install');
 
+		// an attacker poisons a hashed chunk in this version's cache, hoping the next version copies it
+		const chunk = (await entryChunk(page))!;
+		const wasm = (await cached(page)).paths.find((p) => p.endsWith('.wasm'))!;
+		await poison(page, `trace-tour-${VERSION}`, [{ path: chunk, marker: 'carried over' }]);
+		requested.length = 0;
+
 		next = true;
 		await page.evaluate(() => {
 			(window as unknown as { before: boolean }).before = true; // gone if the page reloads
@@ -106,6 +198,10 @@ test('a new version is announced, not forced; Reload switches to it', async ({ p
 		// announced, not forced: the same page, still controlled by the old version, which keeps its cache
 		assert.equal(await page.evaluate(() => (window as unknown as { before?: boolean }).before), true);
 		assert.deepEqual((await cached(page)).names.sort(), [`trace-tour-${VERSION}`, `trace-tour-${VERSION}-next`]);
+		// the new version downloaded the poisoned chunk instead of copying it, and still copied the rest
+		assert.equal(await cachedText(page, `trace-tour-${VERSION}-next`, chunk), readFileSync(join(BUILD_DIR, chunk.slice(1)), 'utf8'));
+		assert.ok(requested.includes(chunk), 'the poisoned chunk was downloaded again');
+		assert.ok(!requested.includes(wasm), 'the unchanged esbuild.wasm was copied from the old cache');
 		await page.waitForTimeout(1000);
 		assert.equal(await page.evaluate(() => (window as unknown as { before?: boolean }).before), true, 'nothing reloads by itself');
 

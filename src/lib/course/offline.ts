@@ -30,7 +30,7 @@ export interface PrecachePlan {
 	heavy: string[];
 }
 
-/** Content-hashed files: a URL never changes meaning, so a new version may reuse the old copy. */
+/** Content-hashed files: a URL never changes meaning, so a new version may reuse the old copy (once its bytes match the new list: VerifiedCache). */
 export const isImmutable = (path: string) => /\/_app\/immutable\//.test(path);
 const isWorkerBundle = (path: string) => /\/_app\/immutable\/workers\/[^/]+\.js$/.test(path);
 
