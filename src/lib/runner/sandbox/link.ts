@@ -29,7 +29,7 @@ export class SandboxServiceLink implements ServiceLink {
 	#windowStart = 0;
 	#windowCount = 0;
 	/** why the link was stopped before the world gave it a host to tell: told at start() */
-	#untold: MappedError | null = null;
+	#untold: { error: MappedError; where: string } | null = null;
 
 	constructor(port: MessagePort, kill: () => void) {
 		this.#port = port;
@@ -41,7 +41,7 @@ export class SandboxServiceLink implements ServiceLink {
 			ping: () => this.#call('ping', []),
 			start: (opts, host) => {
 				this.#host = host;
-				if (this.#untold) host.error(this.#untold, 'sandbox');
+				if (this.#untold) host.error(this.#untold.error, this.#untold.where);
 				return this.#call('start', [opts]);
 			},
 			main: () => this.#call('main', []),
@@ -151,7 +151,7 @@ export class SandboxServiceLink implements ServiceLink {
 	#fault(message: string, where: string) {
 		const error: MappedError = { name: 'Error', message, stack: message, file: null, line: null, column: null };
 		if (this.#host) this.#host.error(error, where);
-		else this.#untold = error;
+		else this.#untold = { error, where };
 		this.stop();
 	}
 }
