@@ -72,6 +72,29 @@ describe('startWorld on in-process services', () => {
 		expect(result.services[0].end).toBe('failed');
 	});
 
+	it('an error that is the browser running out of memory says so', async () => {
+		const { result } = await run({
+			files: { 'hello.ts': `export function main() {\n  const sizes: number[] = [];\n  sizes.length = -1;\n}\n` },
+			services: { 'hello.ts': 'hello' }
+		});
+		expect(result.errors).toMatchObject([{ where: 'main', message: 'Invalid array length' }]);
+		expect(result.console.at(-1)?.text).toMatch(/running out of memory .* a loop that keeps allocating/);
+	});
+
+	it('a server that calls itself twice per request is stopped at the request cap, naming the loop', async () => {
+		const { result } = await run({
+			files: {
+				'client.ts': `import { fetch } from 'tour/http';\nexport async function main() {\n  await fetch('http://echo:8080/');\n}\n`,
+				'echo.ts': `import { serve, fetch } from 'tour/http';\nserve(8080, async () => {\n  await Promise.all([fetch('http://echo:8080/'), fetch('http://echo:8080/')]);\n  return 'ok';\n});\n`
+			},
+			timeLimitMs: 4000
+		});
+		expect(result.timedOut).toBe(false);
+		expect(result.stopped).toBe(false);
+		expect(result.errors).toMatchObject([{ service: 'runner', where: 'request limit', message: expect.stringMatching(/more than 256 requests .* echo → echo/) }]);
+		expect(result.services.map((s) => s.end)).toEqual(['stopped', 'stopped']);
+	});
+
 	it('the time limit stops a client still waiting, and its timers with it', async () => {
 		const { result } = await run({
 			files: { 'hello.ts': `export function main() {\n  setInterval(() => console.log('tick'), 20);\n}\n` },

@@ -75,6 +75,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 			cb.onError?.(err);
 			const prefix = where === 'main' || where === 'module top level' ? 'Uncaught ' : `${capitalize(where)}: `;
 			emit(service, 'err', prefix + e.stack);
+			if (OUT_OF_MEMORY.test(e.message)) emit(service, 'system', 'this is the browser running out of memory for the service: a loop that keeps allocating (arrays, strings, spans) without end?');
 		};
 		const finish = (extra: Partial<RunResult>): RunResult => {
 			timings.totalMs = now();
@@ -245,6 +246,9 @@ async function stopStuck(
 		l.end = 'stopped';
 	}
 }
+
+/** what V8 throws when an allocation fails, or a string or array would pass its maximum size */
+const OUT_OF_MEMORY = /allocation failed|out of memory|Invalid (string|array|typed array) length/i;
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

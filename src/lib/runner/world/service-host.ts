@@ -40,8 +40,9 @@ export function createServiceHost(service: string, handle: ServiceLink, network:
 			closers.get(port)?.();
 			closers.delete(port);
 		},
-		output: (lines) => events.output(service, lines),
-		error: (err, where) => events.error(service, err, where)
+		// a stopped service has had its say: whatever it still sends would come after "Run stopped."
+		output: (lines) => void (handle.stopped || events.output(service, lines)),
+		error: (err, where) => void (handle.stopped || events.error(service, err, where))
 	};
 	return {
 		api: host,
