@@ -10,8 +10,11 @@ export { BACKUP_KEY, BACKUP_PREFIX, type KeyValueStorage, type ProgressBackup } 
 export const STORAGE_KEY = 'trace-tour:progress';
 
 export interface ProgressProblem {
-	kind: 'corrupt' | 'quota' | 'unavailable' | 'import';
+	kind: 'corrupt' | 'quota' | 'unavailable';
+	/** in English, for logs and tests; pages say it in their language from `kind` and `detail` */
 	message: string;
+	/** why saved progress could not be read */
+	detail?: string;
 }
 
 export interface RestoredBackup {
@@ -104,7 +107,7 @@ export function createProgressStore(storage: KeyValueStorage | null, report: (p:
 			const why = e instanceof ProgressFormatError ? e.message : 'it is not valid JSON';
 			const copy = kept ? 'A copy was kept' : 'No copy could be kept (storage is full)';
 			const then = first ? 'starting fresh' : 'this tab carries on with its own progress';
-			report({ kind: 'corrupt', message: `Your saved progress could not be read (${why}). ${copy}; ${then}.` });
+			report({ kind: 'corrupt', message: `Your saved progress could not be read (${why}). ${copy}; ${then}.`, detail: why });
 			return progress;
 		}
 	}
