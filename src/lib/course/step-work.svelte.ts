@@ -1,50 +1,12 @@
 // The learner's working copy of a step (or of the playground): restored from a share link or saved
-// progress, saved as they type (debounced), replaced by Solve or Reset with an Undo. Pages render
-// it; the rules live here.
-import { decodeShare, parseConditions, serializeConditions, type ConditionRule } from '$lib/runner';
-import type { ProgressStore } from './progress';
+// progress, saved as they type (debounced), replaced by Solve or Reset with an Undo, kept in step
+// with other tabs. When two versions meet (a share link's and the learner's own; this tab's and
+// another tab's) neither is dropped: one shows, the other is one click away. Pages render it; the
+// rules live here (and in the course README, "Whose version is saved").
+import { decodeShare } from '$lib/runner';
+import type { WorkSaver } from './savers';
 
-/** Where a working copy is kept between visits. */
-export interface WorkSaver {
-	saved(): Record<string, string> | undefined;
-	save(files: Record<string, string>): void;
-}
-
-/** A tutorial step's edits, under its "chapter/step" key; edits equal to the start files are forgotten. */
-export function stepSaver(store: ProgressStore, key: string, start: Record<string, string>): WorkSaver {
-	return {
-		// saved edits over the start files: a file the step gained later still shows
-		saved: () => {
-			const files = store.read().steps[key]?.work?.files;
-			return files && { ...start, ...files };
-		},
-		save: (files) => store.saveWork(key, files, start)
-	};
-}
-
-export function playgroundSaver(store: ProgressStore): WorkSaver {
-	return {
-		// conditions may be saved before any file is: no files means nothing saved yet
-		saved: () => {
-			const files = store.read().playground?.files;
-			return files && Object.keys(files).length ? files : undefined;
-		},
-		save: (files) => store.savePlayground(files)
-	};
-}
-
-/** Where the playground keeps its network conditions: beside its files, in the runner's versioned shape. */
-export interface ConditionsSaver {
-	saved(): ConditionRule[];
-	save(rules: readonly ConditionRule[]): void;
-}
-
-export function playgroundConditionsSaver(store: ProgressStore): ConditionsSaver {
-	return {
-		saved: () => parseConditions(store.read().playground?.conditions),
-		save: (rules) => store.savePlaygroundConditions(serializeConditions(rules))
-	};
-}
+export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';
 
 export type Notice = { kind: 'shared' | 'share-error' | 'solved' | 'reset'; text: string };
 const SAVE_DELAY_MS = 400;
@@ -52,12 +14,31 @@ const SAVE_DELAY_MS = 400;
 const same = (a: Record<string, string>, b: Record<string, string>) =>
 	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
+/** Two versions of the work, one shown and the other one click away. */
+export interface Versions {
+	/** 'shared': a share link's files and the learner's own saved work; 'tab': this tab's and another tab's */
+	kind: 'shared' | 'tab';
+	showing: 'own' | 'other';
+}
+
 export class StepWork {
 	files = $state<Record<string, string>>({});
 	notice = $state<Notice | null>(null);
+	versions = $state<Versions | null>(null);
 	confirmingReset = $state(false);
 	#undo: Record<string, string> | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** the version not shown, while `versions` is set */
+	#hidden: Record<string, string> = {};
+	/** what is saved, as far as this page knows: what it last read or wrote */
+	#base: Record<string, string>;
+	/** edits not written yet */
+	#dirty = false;
+	/** a share link's files, not edited yet: not the learner's, so never written */
+	#sharedUnedited = false;
+	/** ...unless nothing of theirs would be replaced: then a Run makes them theirs too */
+	#adoptOnRun = false;
+	#saving = false;
 
 	constructor(
 		readonly key: string,
@@ -66,25 +47,43 @@ export class StepWork {
 		private readonly saver: WorkSaver | null
 	) {
 		this.files = { ...start };
+		this.#base = { ...start };
+	}
+
+	#stored(): Record<string, string> {
+		return this.saver?.saved() ?? { ...this.start };
 	}
 
 	/** Browser-only: a `#files/…` or `#code/…` hash wins (someone sent it), else saved work, else start. */
 	restore(hash: string) {
+		this.flush();
 		const shared = decodeShare(hash);
+		const saved = this.saver?.saved();
+		this.#base = this.#stored();
+		this.versions = null;
+		this.notice = null;
+		this.#undo = null;
+		this.#sharedUnedited = this.#adoptOnRun = false;
 		if (shared?.ok) {
 			const only = Object.keys(this.start);
 			// a TypeScript-Playground style #code/ link carries one nameless file: it is this step's file
 			this.files = shared.kind === 'code' && only.length === 1 ? { [only[0]]: Object.values(shared.files)[0] } : { ...shared.files };
-			this.notice = { kind: 'shared', text: 'You opened a shared attempt; your own saved edits are untouched until you edit or run it.' };
+			this.#sharedUnedited = true;
+			if (saved && !same(saved, this.files)) {
+				// the learner's own work stays saved, one click away, until they edit the shared version
+				this.#hidden = { ...saved };
+				this.versions = { kind: 'shared', showing: 'other' };
+			} else {
+				this.notice = { kind: 'shared', text: 'You opened a shared attempt; it becomes your saved work for this step when you edit or run it.' };
+				this.#adoptOnRun = true;
+			}
 			return;
 		}
-		const saved = this.saver?.saved();
 		if (shared && !shared.ok) {
 			// say what is shown instead: the learner's own work, or the starting files when there is none
 			this.notice = { kind: 'share-error', text: `${shared.error} ${saved ? 'Showing your own work instead.' : 'Showing the starting files instead.'}` };
-			if (!saved) this.files = { ...this.start };
 		}
-		if (saved) this.files = { ...saved };
+		this.files = { ...(saved ?? this.start) };
 	}
 
 	/**
@@ -101,20 +100,91 @@ export class StepWork {
 		return () => removeEventListener('hashchange', onHash);
 	}
 
+	/** Follows saved progress (another tab saving this work); returns the unsubscribe, for an $effect's cleanup. */
+	watch(): () => void {
+		return this.saver?.subscribe?.(() => this.#savedElsewhere()) ?? (() => {});
+	}
+
+	/**
+	 * Another tab saved this work. With no unsaved edits here, its newer version shows; with unsaved
+	 * edits here, they stay (and are saved). Either way the version not shown is one click away.
+	 */
+	#savedElsewhere() {
+		if (this.#saving) return;
+		const stored = this.#stored();
+		if (same(stored, this.#base)) return;
+		this.#base = stored;
+		const shown = $state.snapshot(this.files);
+		if (same(stored, shown)) return;
+		if (this.versions?.kind === 'shared' && this.versions.showing === 'other' && this.#sharedUnedited) {
+			this.#hidden = { ...stored }; // the learner's own version, newer, behind the shared one
+			return;
+		}
+		this.#sharedUnedited = this.#adoptOnRun = false;
+		this.#hidden = this.#dirty ? { ...stored } : shown;
+		if (!this.#dirty) this.files = { ...stored };
+		this.versions = { kind: 'tab', showing: this.#dirty ? 'own' : 'other' };
+	}
+
+	/** The shared version was edited (or run, or chosen) and is the learner's saved work now. */
+	get sharedIsTheirs(): boolean {
+		return !this.#sharedUnedited;
+	}
+
+	/** Shows the other version. Writes it, unless it is a share link's files nobody edited yet. */
+	switchTo(side: Versions['showing']) {
+		if (!this.versions || this.versions.showing === side) return;
+		this.flush();
+		const leaving = $state.snapshot(this.files);
+		this.files = this.#hidden;
+		this.#hidden = leaving;
+		this.versions = { ...this.versions, showing: side };
+		this.#undo = null;
+		if (this.notice?.kind === 'solved' || this.notice?.kind === 'reset') this.notice = null;
+		const unedited = this.versions.kind === 'shared' && side === 'other' && this.#sharedUnedited;
+		if (!unedited && !same(this.files, this.#base)) {
+			this.#dirty = true;
+			this.flush();
+		}
+	}
+
 	get edited(): boolean {
 		return !same(this.files, this.start);
 	}
 
 	/** Called on every edit; writes after a pause in typing, and at once on flush(). */
 	changed() {
+		this.#dirty = true;
+		if (this.versions?.showing !== 'own') this.#sharedUnedited = false;
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
 	}
 
+	/** Writes unsaved edits now (before a Run, on leaving). */
 	flush() {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
-		this.saver?.save($state.snapshot(this.files));
+		if (!this.#dirty || !this.saver) return;
+		// another tab may have saved this work and its news not arrived yet: hear it first (it keeps both)
+		this.saver.refresh?.();
+		this.#dirty = false;
+		const files = $state.snapshot(this.files);
+		this.#saving = true;
+		try {
+			this.saver.save(files);
+		} finally {
+			this.#saving = false;
+		}
+		this.#base = this.#stored();
+	}
+
+	/** Before a Run: a shared version that replaces nothing of the learner's becomes theirs. */
+	running() {
+		if (this.#adoptOnRun && this.#sharedUnedited) {
+			this.#sharedUnedited = false;
+			this.#dirty = true;
+		}
+		this.flush();
 	}
 
 	solve() {
@@ -145,6 +215,7 @@ export class StepWork {
 		this.files = this.#undo;
 		this.#undo = null;
 		this.notice = null;
+		this.#dirty = true;
 		this.flush();
 	}
 
@@ -152,6 +223,8 @@ export class StepWork {
 		this.#undo = this.edited ? $state.snapshot(this.files) : null;
 		this.files = { ...next };
 		this.notice = this.#undo ? notice : null;
+		if (this.versions?.showing !== 'own') this.#sharedUnedited = false;
+		this.#dirty = true;
 		this.flush();
 	}
 }

@@ -57,6 +57,24 @@ const isSaved = (v: unknown): v is SavedFiles => isRecord(v) && isFiles(v.files)
 
 /** Brings any saved version up to VERSION and checks the result; throws ProgressFormatError saying what is wrong. */
 export function upgrade(raw: unknown, migrations: Migration[] = MIGRATIONS, version = VERSION): Progress {
+	return checked(migrated(raw, migrations, version), (problem) => {
+		throw new ProgressFormatError(problem);
+	});
+}
+
+/**
+ * Like upgrade, but keeps every step (and the playground) that is well formed and skips the rest,
+ * for recovering a damaged backup. Still throws when there is no progress to speak of (not an
+ * object, no version, a newer version, no "steps").
+ */
+export function salvage(raw: unknown, migrations: Migration[] = MIGRATIONS, version = VERSION): { progress: Progress; skipped: string[] } {
+	const skipped: string[] = [];
+	const progress = checked(migrated(raw, migrations, version), (problem) => skipped.push(problem));
+	return { progress, skipped };
+}
+
+/** The data brought up to `version` by the migrations, not yet checked. */
+function migrated(raw: unknown, migrations: Migration[], version: number): Record<string, unknown> {
 	if (!isRecord(raw)) throw new ProgressFormatError('saved progress is not an object');
 	let data = raw;
 	if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
@@ -70,24 +88,21 @@ export function upgrade(raw: unknown, migrations: Migration[] = MIGRATIONS, vers
 		if (!m) throw new ProgressFormatError(`no migration from version ${data.version}`);
 		data = { ...m.migrate(data), version: (data.version as number) + 1 };
 	}
+	return data;
+}
+
+/** Validates data of the current version; `bad` throws (upgrade) or notes the problem and the entry is skipped (salvage). */
+function checked(data: Record<string, unknown>, bad: (problem: string) => void): Progress {
 	if (!isRecord(data.steps)) throw new ProgressFormatError('saved progress has no "steps"');
 	const steps: Record<string, StepProgress> = {};
 	for (const [key, value] of Object.entries(data.steps)) {
-		if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key) || !isRecord(value)) throw new ProgressFormatError(`step "${key}" is malformed`);
-		const step: StepProgress = {};
-		if (value.work !== undefined) {
-			if (!isSaved(value.work)) throw new ProgressFormatError(`step "${key}" has malformed saved files`);
-			step.work = value.work;
-		}
-		if (value.passedAt !== undefined) {
-			if (typeof value.passedAt !== 'number') throw new ProgressFormatError(`step "${key}" has a malformed passedAt`);
-			step.passedAt = value.passedAt;
-		}
-		steps[key] = step;
+		const step = checkedStep(key, value);
+		if (typeof step === 'string') bad(step);
+		else steps[key] = step;
 	}
 	const out: Progress = { version: VERSION, steps };
-	if (data.playground !== undefined) {
-		if (!isSaved(data.playground)) throw new ProgressFormatError('the playground\'s saved files are malformed');
+	if (data.playground !== undefined && !isSaved(data.playground)) bad('the playground\'s saved files are malformed');
+	else if (data.playground !== undefined) {
 		const { conditions, ...saved } = data.playground as SavedFiles & { conditions?: unknown };
 		out.playground = saved;
 		// damaged conditions are dropped, never the learner's files with them
@@ -95,7 +110,50 @@ export function upgrade(raw: unknown, migrations: Migration[] = MIGRATIONS, vers
 			out.playground.conditions = { version: conditions.version, rules: conditions.rules };
 		}
 	}
-	if (typeof data.lastVisited === 'string' && data.lastVisited in steps) out.lastVisited = data.lastVisited;
-	else if (typeof data.lastVisited === 'string' && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(data.lastVisited)) out.lastVisited = data.lastVisited;
+	if (typeof data.lastVisited === 'string' && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(data.lastVisited)) out.lastVisited = data.lastVisited;
 	return out;
+}
+
+/** A step's entry, or what is wrong with it. */
+function checkedStep(key: string, value: unknown): StepProgress | string {
+	if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key) || !isRecord(value)) return `step "${key}" is malformed`;
+	const step: StepProgress = {};
+	if (value.work !== undefined) {
+		if (!isSaved(value.work)) return `step "${key}" has malformed saved files`;
+		step.work = value.work;
+	}
+	if (value.passedAt !== undefined) {
+		if (typeof value.passedAt !== 'number') return `step "${key}" has a malformed passedAt`;
+		step.passedAt = value.passedAt;
+	}
+	return step;
+}
+
+/** What a progress holds, in the words an "are you sure?" needs. */
+export interface ProgressSummary {
+	/** steps with saved edits */
+	edited: number;
+	passed: number;
+	/** the playground has saved files */
+	playground: boolean;
+}
+
+export function summarize(p: Progress): ProgressSummary {
+	const steps = Object.values(p.steps);
+	return {
+		edited: steps.filter((s) => s.work).length,
+		passed: steps.filter((s) => s.passedAt !== undefined).length,
+		playground: Object.keys(p.playground?.files ?? {}).length > 0
+	};
+}
+
+/** Reads an exported file; throws ProgressFormatError saying what is wrong with it. */
+export function parseExport(text: string): Progress {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		throw new ProgressFormatError('the file is not a Trace Tour progress export (not JSON)');
+	}
+	return upgrade(raw);
 }

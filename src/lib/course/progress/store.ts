@@ -1,20 +1,29 @@
-// Progress kept in the browser's storage (injected, so Node tests use a Map). Every mutation is
-// written at once; a failing write (quota, private mode) keeps the data in memory and reports it.
-import { emptyProgress, ProgressFormatError, upgrade, VERSION, type Progress, type SavedFiles, type SavedConditionsData } from './schema';
+// Progress kept in the browser's storage (injected, so Node tests use a Map). Other tabs of the site
+// write the same storage, so every mutation re-reads what is stored, applies only its own change
+// (one step's entry, the playground, lastVisited…) and writes the result back: another tab's newer
+// edits to other entries survive. storageChanged() re-reads after another tab wrote. A failing write
+// (quota, private mode) keeps the change in memory, replays it on the next write, and reports it.
+import { emptyProgress, parseExport, ProgressFormatError, salvage, summarize, upgrade, VERSION, type Progress, type ProgressSummary, type SavedFiles, type SavedConditionsData, type StepProgress } from './schema';
+import { listBackups, setAside, type KeyValueStorage, type ProgressBackup } from './backups';
 
-export interface KeyValueStorage {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
-}
-
+export { BACKUP_KEY, BACKUP_PREFIX, type KeyValueStorage, type ProgressBackup } from './backups';
 export const STORAGE_KEY = 'trace-tour:progress';
-/** where unreadable saved data is moved, so nothing is thrown away */
-export const BACKUP_KEY = 'trace-tour:progress:unreadable';
 
 export interface ProgressProblem {
-	kind: 'corrupt' | 'quota' | 'unavailable' | 'import';
+	kind: 'corrupt' | 'quota' | 'unavailable';
+	/** in English, for logs and tests; pages say it in their language from `kind` and `detail` */
 	message: string;
+	/** why saved progress could not be read */
+	detail?: string;
+}
+
+export interface RestoredBackup {
+	/** the progress before, for Undo */
+	previous: Progress;
+	/** what the backup held */
+	found: ProgressSummary;
+	/** what in it could not be read */
+	skipped: string[];
 }
 
 export interface ProgressStore {
@@ -29,99 +38,166 @@ export interface ProgressStore {
 	discardWork(step: string): SavedFiles | undefined;
 	restoreWork(step: string, work: SavedFiles): void;
 	exportText(): string;
-	/** replaces progress with an exported file's; throws ProgressFormatError with a clear message */
-	importText(text: string): void;
+	/** replaces all progress (an import, or undoing one); returns what it replaced, for Undo */
+	replace(next: Progress): Progress;
+	/** replaces progress with an exported file's; throws ProgressFormatError with a clear message; returns what it replaced */
+	importText(text: string): Progress;
+	/** another tab wrote storage: re-read it, and tell subscribers when progress changed */
+	storageChanged(): void;
+	/** copies of unreadable saved progress, newest first */
+	backups(): ProgressBackup[];
+	/**
+	 * Brings back what a backup holds where this progress has nothing (a step's edits or pass, the
+	 * playground): what was done since is kept. Throws ProgressFormatError when nothing in it can be read.
+	 */
+	restoreBackup(key: string): RestoredBackup;
 	subscribe(listener: (p: Progress) => void): () => void;
 }
+
+type Change = (p: Progress) => Progress;
 
 const sameFiles = (a: Record<string, string>, b: Record<string, string>) =>
 	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
-export function createProgressStore(storage: KeyValueStorage | null, report: (p: ProgressProblem) => void = () => {}, now = () => Date.now()): ProgressStore {
-	let progress = load();
-	const listeners = new Set<(p: Progress) => void>();
+const withStep = (step: string, change: (s: StepProgress) => StepProgress): Change => (p) => ({ ...p, steps: { ...p.steps, [step]: change({ ...(p.steps[step] ?? {}) }) } });
 
-	function load(): Progress {
-		if (!storage) {
-			report({ kind: 'unavailable', message: 'This browser does not let the site store data: your progress lasts until you close the tab. Export it to keep it.' });
-			return emptyProgress();
-		}
-		let text: string | null = null;
+/** `base` with what `extra` has where `base` has nothing; `base` wins wherever both have something. */
+function fillGaps(base: Progress, extra: Progress): Progress {
+	const steps = { ...base.steps };
+	for (const [key, s] of Object.entries(extra.steps)) {
+		const mine = steps[key] ?? {};
+		steps[key] = { ...mine, work: mine.work ?? s.work, passedAt: mine.passedAt ?? s.passedAt };
+		if (!steps[key].work) delete steps[key].work;
+		if (steps[key].passedAt === undefined) delete steps[key].passedAt;
+	}
+	const out: Progress = { ...base, steps };
+	if (!base.playground && extra.playground) out.playground = extra.playground;
+	if (!base.lastVisited && extra.lastVisited) out.lastVisited = extra.lastVisited;
+	return out;
+}
+
+export function createProgressStore(storage: KeyValueStorage | null, report: (p: ProgressProblem) => void = () => {}, now = () => Date.now()): ProgressStore {
+	const listeners = new Set<(p: Progress) => void>();
+	/** changes not written yet (the last write failed), by what they change; replayed on every write */
+	const pending = new Map<string, Change>();
+	/** the last text read or written, and what it holds: most re-reads find it unchanged */
+	let seen: { text: string; progress: Progress } | null = null;
+	/** unreadable text already set aside and reported */
+	let unreadable: string | null = null;
+	let progress = emptyProgress();
+	progress = storage ? stored(true) : (report({ kind: 'unavailable', message: 'This browser does not let the site store data: your progress lasts until you close the tab. Export it to keep it.' }), progress);
+
+	/** What storage holds now; unreadable text is set aside (dated, never overwritten) and this tab carries on with its own. */
+	function stored(first = false): Progress {
+		let text: string | null;
 		try {
-			text = storage.getItem(STORAGE_KEY);
-			if (text === null) return emptyProgress();
-			return upgrade(JSON.parse(text));
+			text = storage!.getItem(STORAGE_KEY);
+		} catch {
+			return progress;
+		}
+		if (text === null) return emptyProgress();
+		if (text === seen?.text) return seen.progress;
+		if (text === unreadable) return progress;
+		try {
+			seen = { text, progress: upgrade(JSON.parse(text)) };
+			return seen.progress;
 		} catch (e) {
-			// keep what was there under another key, so a later version (or a person) can still recover it
-			try {
-				if (text !== null) storage.setItem(BACKUP_KEY, text);
-			} catch {
-				/* nothing more we can do */
-			}
+			unreadable = text;
+			const kept = setAside(storage!, text, now()) !== null;
 			const why = e instanceof ProgressFormatError ? e.message : 'it is not valid JSON';
-			report({ kind: 'corrupt', message: `Your saved progress could not be read (${why}). A copy was kept; starting fresh.` });
-			return emptyProgress();
+			const copy = kept ? 'A copy was kept' : 'No copy could be kept (storage is full)';
+			const then = first ? 'starting fresh' : 'this tab carries on with its own progress';
+			report({ kind: 'corrupt', message: `Your saved progress could not be read (${why}). ${copy}; ${then}.`, detail: why });
+			return progress;
 		}
 	}
 
-	function commit(next: Progress) {
+	const replay = (base: Progress) => [...pending.values()].reduce((p, change) => change(p), base);
+
+	function show(next: Progress) {
+		if (next === progress) return;
 		progress = next;
-		if (storage) {
-			try {
-				storage.setItem(STORAGE_KEY, JSON.stringify(progress));
-			} catch {
-				report({ kind: 'quota', message: 'Your browser\'s storage is full: recent edits are kept in this tab only. Export your progress to keep it.' });
-			}
-		}
 		for (const l of listeners) l(progress);
 	}
 
-	const withStep = (step: string, change: (s: Progress['steps'][string]) => Progress['steps'][string]) =>
-		commit({ ...progress, steps: { ...progress.steps, [step]: change({ ...(progress.steps[step] ?? {}) }) } });
+	/** Read-modify-write: `change` applied to what is stored now, under `key` so a newer change to the same thing replaces it. */
+	function mutate(key: string, change: Change) {
+		pending.delete(key);
+		pending.set(key, change);
+		const next = replay(storage ? stored() : progress);
+		if (storage) {
+			try {
+				const text = JSON.stringify(next);
+				storage.setItem(STORAGE_KEY, text);
+				seen = { text, progress: next };
+				pending.clear();
+			} catch {
+				report({ kind: 'quota', message: 'Your browser\'s storage is full: recent edits are kept in this tab only. Export your progress to keep it.' });
+			}
+		} else pending.clear();
+		show(next);
+	}
+
+	function replace(next: Progress): Progress {
+		const previous = storage ? replay(stored()) : progress;
+		pending.clear();
+		mutate('all', () => next);
+		return previous;
+	}
 
 	return {
 		read: () => progress,
 		saveWork(step, files, start) {
-			withStep(step, (s) => {
-				if (sameFiles(files, start)) delete s.work;
-				else s.work = { files: { ...files }, savedAt: now() };
-				return s;
-			});
+			const work = sameFiles(files, start) ? undefined : { files: { ...files }, savedAt: now() };
+			mutate(`work:${step}`, withStep(step, (s) => (work ? { ...s, work } : (delete s.work, s))));
 		},
 		savePlayground(files) {
-			commit({ ...progress, playground: { ...progress.playground, files: { ...files }, savedAt: now() } });
+			const saved = { files: { ...files }, savedAt: now() };
+			mutate('playground', (p) => ({ ...p, playground: { ...p.playground, ...saved } }));
 		},
 		savePlaygroundConditions(conditions) {
-			const playground = progress.playground ?? { files: {}, savedAt: now() };
-			commit({ ...progress, playground: { ...playground, conditions: { version: conditions.version, rules: [...conditions.rules] } } });
+			const saved = { version: conditions.version, rules: [...conditions.rules] };
+			mutate('conditions', (p) => ({ ...p, playground: { ...(p.playground ?? { files: {}, savedAt: now() }), conditions: saved } }));
 		},
 		markPassed(step) {
 			if (progress.steps[step]?.passedAt) return;
-			withStep(step, (s) => ({ ...s, passedAt: now() }));
+			const at = now();
+			mutate(`passed:${step}`, (p) => (p.steps[step]?.passedAt ? p : withStep(step, (s) => ({ ...s, passedAt: at }))(p)));
 		},
 		visit(step) {
-			if (progress.lastVisited !== step) commit({ ...progress, lastVisited: step });
+			mutate('lastVisited', (p) => (p.lastVisited === step ? p : { ...p, lastVisited: step }));
 		},
 		discardWork(step) {
-			const before = progress.steps[step]?.work;
-			if (before) withStep(step, (s) => (delete s.work, s));
+			const before = (storage ? stored() : progress).steps[step]?.work ?? progress.steps[step]?.work;
+			if (before) mutate(`work:${step}`, withStep(step, (s) => (delete s.work, s)));
 			return before;
 		},
 		restoreWork(step, work) {
-			withStep(step, (s) => ({ ...s, work }));
+			mutate(`work:${step}`, withStep(step, (s) => ({ ...s, work })));
 		},
 		exportText() {
-			return JSON.stringify({ ...progress, exportedAt: new Date(now()).toISOString(), app: 'trace-tour' }, null, 2);
+			const current = storage ? replay(stored()) : progress;
+			return JSON.stringify({ ...current, exportedAt: new Date(now()).toISOString(), app: 'trace-tour' }, null, 2);
 		},
-		importText(text) {
+		replace,
+		importText: (text) => replace(parseExport(text)),
+		storageChanged() {
+			if (storage) show(replay(stored()));
+		},
+		backups: () => listBackups(storage),
+		restoreBackup(key) {
+			const text = storage?.getItem(key);
+			if (text == null) throw new ProgressFormatError('the backup is no longer there');
 			let raw: unknown;
 			try {
 				raw = JSON.parse(text);
 			} catch {
-				throw new ProgressFormatError('the file is not a Trace Tour progress export (not JSON)');
+				throw new ProgressFormatError('it is not valid JSON; download it to look at it');
 			}
-			const imported = upgrade(raw);
-			commit(imported);
+			const { progress: found, skipped } = salvage(raw);
+			const previous = replay(stored());
+			mutate(`restore:${key}`, (p) => fillGaps(p, found));
+			return { previous, found: summarize(found), skipped };
 		},
 		subscribe(listener) {
 			listeners.add(listener);
