@@ -14,9 +14,7 @@
 // the build bakes that list into this file's own bytes, in place of DIGESTS_PLACEHOLDER
 // (src/lib/course/digests-adapter.js).
 import { build, files, prerendered, version } from '$service-worker';
-import { cacheName, CACHE_PREFIX, eachLimited, precachePlan, workerAssets, type ToWorker } from '$lib/course/offline';
-import { DIGESTS_PLACEHOLDER, readDigests } from '$lib/course/digests.js';
-import { VerifiedCache } from '$lib/course/verified-cache';
+import { cacheName, CACHE_PREFIX, eachLimited, precachePlan, workerAssets, DIGESTS_PLACEHOLDER, readDigests, VerifiedCache, type ToWorker } from '$lib/course/sw';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheName(version);

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/course/types';
+import type { Locale } from '$lib/course';
 
 export const prerender = true;
 export const trailingSlash = 'never';

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { cpus } from 'node:os';
 import { openSite } from './lib/site';
 import { percentile, printTable } from './lib/table';
-import { encodeShare } from '../../src/lib/runner/share';
+import { encodeShare } from '../../src/lib/course/share';
 import { EXAMPLE_FILES } from '../../src/routes/playground/example';
 
 const RUNS = 20;

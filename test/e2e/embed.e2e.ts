@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { test, assert } from './harness';
-import { decodeShare, encodeShare } from '../../src/lib/runner/share';
+import { decodeShare, encodeShare } from '../../src/lib/course/share';
 import { loadCourse } from '../../src/lib/course/content/loader';
 
 const course = loadCourse(resolve(import.meta.dirname, '../..'));

@@ -3,7 +3,7 @@
 // typing multi-line text into Monaco is flaky.
 import type { Frame, Page } from 'playwright-core';
 import { assert } from './harness';
-import { encodeShare } from '../../src/lib/runner/share';
+import { encodeShare } from '../../src/lib/course/share';
 
 export const DONE = /^(Finished|Stopped|Compile failed)/;
 

@@ -1,7 +1,7 @@
 // /playground in a real browser: runs of several services, compile and runtime errors, the time
 // limit, share links. Code goes in through share links (typing multi-line text into Monaco is flaky).
 import { test, assert } from './harness';
-import { encodeShare } from '../../src/lib/runner/share';
+import { encodeShare } from '../../src/lib/course/share';
 import { consoleText, openPlayground as open, run } from './playground-page';
 
 const twoServices = {

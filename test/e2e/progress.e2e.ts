@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, assert } from './harness';
-import { encodeShare } from '../../src/lib/runner/share';
+import { encodeShare } from '../../src/lib/course/share';
 
 const STEP = '/tutorial/hello-span/hello-world';
 const KEY = 'hello-span/hello-world';

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Frame, Page } from 'playwright-core';
 import { test, assert } from './harness';
-import { encodeShare } from '../../src/lib/runner/share';
+import { encodeShare } from '../../src/lib/course/share';
 import { consoleText, openPlayground, run } from './playground-page';
 
 /** A server on this machine that records every request it gets (and would answer them all). */

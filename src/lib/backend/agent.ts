@@ -3,7 +3,7 @@
 // stopped or the collector is down long enough, spans are lost — and counted, which is what the
 // architecture lesson shows. Batches go on to the collector every flush interval or as soon as
 // `batchSize` spans are waiting.
-import type { SimHandler } from '../sim/types';
+import type { SimHandler } from '$lib/sim';
 import { json, parseJsonBody, parseUrl, text } from './http';
 import { realTimers, type Timers } from './timers';
 

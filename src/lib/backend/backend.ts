@@ -11,7 +11,7 @@ import { createSamplingManager, type SamplingConfig, type SamplingManager } from
 import { MemoryStore, type StoreLimits, type StoreStats } from './store/memory-store';
 import { type PersistenceSync, type RestoreResult, syncStoreWithPersistence } from './store-sync';
 import { realTimers, type Timers } from './timers';
-import type { SimHandler } from '../sim/types';
+import type { SimHandler } from '$lib/sim';
 
 export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, query: 16686 } as const;
 export const HOSTS = { agent: 'jaeger-agent', collector: 'jaeger-collector', query: 'jaeger-query' } as const;

@@ -1,7 +1,7 @@
 // jaeger-collector: takes span batches over HTTP (:14268/api/traces) or in-process from the agent,
 // validates every span and writes the good ones to the store. A batch is never all-or-nothing:
 // bad spans are rejected one by one with a counted reason, and the answer says which and why.
-import type { SimHandler } from '../sim/types';
+import type { SimHandler } from '$lib/sim';
 import { json, parseJsonBody, parseUrl, text } from './http';
 import type { MemoryStore } from './store/memory-store';
 import { DEFAULT_LIMITS, type RejectReason, type ValidationLimits, validateSpan } from './validate';

@@ -1,6 +1,6 @@
 // Small helpers for answering simulated HTTP requests, shared by the backend's handlers.
 import type { QueryResponse } from '../model/index';
-import type { SimRequest, SimResponse } from '../sim/types';
+import type { SimRequest, SimResponse } from '$lib/sim';
 
 export function json(status: number, body: unknown): SimResponse {
 	return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };

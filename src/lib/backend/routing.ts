@@ -1,7 +1,7 @@
 // The backend's components as the simulated network sees them: handlers keyed by host:port. Also
 // a fetch-like function over a handler list, so code in the same thread (tests, the worker's own
 // query client) can call the HTTP API without a network.
-import type { SimHandler, SimRequest } from '../sim/types';
+import type { SimHandler, SimRequest } from '$lib/sim';
 import type { FetchLike } from './query/client';
 
 export interface HandlerEntry {

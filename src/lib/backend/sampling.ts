@@ -1,7 +1,7 @@
 // jaeger-agent :5778/sampling?service=X — the strategies a remote sampler polls, in the JSON shape
 // jaeger-client reads. The course default is probabilistic 1.0 (every trace sampled) so that a
 // learner's first span always shows up; lessons on sampling set other strategies per service.
-import type { SimHandler } from '../sim/types';
+import type { SimHandler } from '$lib/sim';
 import { json, parseUrl, text } from './http';
 
 export interface ProbabilisticSampling {

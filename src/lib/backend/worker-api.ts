@@ -1,6 +1,6 @@
 // What the backend worker exposes over comlink, kept out of the worker file so it runs in Node
 // tests. Everything crossing here is plain data (structured clone): requests, responses, stats.
-import type { SimRequest, SimResponse } from '../sim/types';
+import type { SimRequest, SimResponse } from '$lib/sim';
 import type { Backend, BackendOptions, BackendStats } from './backend';
 import type { SamplingStrategy } from './sampling';
 import { findHandler } from './routing';

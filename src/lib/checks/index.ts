@@ -26,4 +26,3 @@ export { requestsTo, requestSent, sentContext, requestCarriesSpan, headerSent } 
 export { encloses, startsLater } from './timing';
 export { errorSpans, logsError, answeredWith } from './failures';
 export { runOutput, type FinishedRun } from './collect';
-export { collectTraces } from '../backend/query/collect';

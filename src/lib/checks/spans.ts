@@ -1,6 +1,6 @@
 // Finding spans in what a run produced. A FoundSpan carries its trace and service so the other
 // helpers can judge parents, trace membership and tags without looking anything up again.
-import type { KeyValue, Span, Trace } from '../model/types';
+import type { KeyValue, Span, Trace } from '$lib/model';
 import type { Localized, RunOutput } from './types';
 import { text } from './text';
 

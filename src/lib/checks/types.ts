@@ -1,5 +1,5 @@
-import type { Trace } from '../model/types';
-import type { NetworkRecord } from '../sim/types';
+import type { Trace } from '$lib/model';
+import type { NetworkRecord } from '$lib/sim';
 
 /** One line a service printed. */
 export interface ConsoleLine {

@@ -1,6 +1,6 @@
 // What crossed the simulated network: requests to a host, the trace context they carried.
 import type { CheckItem, CheckText, RunOutput } from './types';
-import type { NetworkRecord } from '../sim/types';
+import type { NetworkRecord } from '$lib/sim';
 import { describeSpan, findSpan, type SpanSelector } from './spans';
 import { item } from './item';
 import { text } from './text';

@@ -3,7 +3,7 @@
 // with other tabs. When two versions meet (a share link's and the learner's own; this tab's and
 // another tab's) neither is dropped: one shows, the other is one click away. Pages render it; the
 // rules live here (and in the course README, "Whose version is saved").
-import { decodeShare } from '$lib/runner';
+import { decodeShare } from './share';
 import type { WorkSaver } from './savers';
 
 export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';

@@ -1,15 +1,22 @@
-// The runner's public face: compile learner files, run them as a world of services, read the result.
-export { Runner } from './world/runner';
+// The runner's core contract, usable in Node: compiling learner files, which files are services,
+// the world of a run (startWorld over any services, compiler and backend), what a service does
+// inside its worker, limits, network conditions. The browser side — the Runner a page holds, its
+// session state and panels — is ./ui.
+export { startWorld, type WorldDeps, type RunningWorld } from './world/run';
 export { DEFAULT_LIMITS, formatMs } from './world/limits';
-export type { RunRequest, RunResult, RunCallbacks, RunPhase, RunError, ServiceReport } from './world/types';
-export type { ConsoleLine, Stream } from './service/protocol';
+export { WorkerStopped, type ServiceLink } from './world/service-handle';
+export { SERVICE_ERROR_KINDS, type RunRequest, type RunResult, type RunCallbacks, type RunPhase, type RunError, type RunErrorKind, type ServiceErrorKind, type ServiceReport } from './world/types';
+export type { ConsoleLine, Stream, RemoteServiceApi } from './service/protocol';
+export { createServiceApi, type ServiceEnv } from './service/service-api';
+export { createLiveness, type Liveness } from './service/liveness';
+export type { ConsoleSink } from './service/console-sink';
+export { formatArgs } from './service/format';
 export type { Diagnostic, CompileInput, CompileResult, Bundle } from './compile/types';
 export type { CompilerState } from './compile/client';
 export { compile, type EsbuildLike } from './compile/compile';
 export { formatDiagnostic } from './compile/diagnostics';
-export { RUNTIME_MODULES } from './compile/runtime-modules';
+export { RUNTIME_MODULES, RUNTIME_GLOBAL } from './compile/runtime-modules';
 export { servicesFromFiles, servicesFrom, serviceName, pickClients, type ServiceSpec } from './services';
-export { encodeShare, decodeShare, SINGLE_FILE, type ShareDecode } from './share';
 export {
 	newRule,
 	checkRule,
@@ -27,9 +34,3 @@ export {
 	type RuleProblems,
 	type SavedConditions
 } from './conditions';
-export { RunSession } from './ui/session.svelte';
-export { default as RunPanel } from './ui/RunPanel.svelte';
-export { default as ConsolePanel } from './ui/ConsolePanel.svelte';
-export { default as NetworkPanel } from './ui/NetworkPanel.svelte';
-export { default as ConditionsPanel } from './ui/ConditionsPanel.svelte';
-export { loadRuntimeTypings } from './typings/load';

@@ -1,7 +1,7 @@
 // Turning learner-supplied tag and log values into the typed KeyValues of Jaeger JSON.
 // Conversion happens when a span is turned into a record, not when setTag is called, so the hot path
 // only stores (key, value) pairs.
-import type { KeyValue } from '../model/types';
+import type { KeyValue } from '$lib/model';
 
 export function toKeyValue(key: string, value: unknown): KeyValue {
 	switch (typeof value) {

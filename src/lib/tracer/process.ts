@@ -1,5 +1,5 @@
 // The Process a tracer reports with every span: service name + tracer tags, as jaeger-client builds it.
-import type { Process } from '../model/types';
+import type { Process } from '$lib/model';
 import { CLIENT_UUID_TAG, HOSTNAME_TAG, IP_TAG, JAEGER_VERSION_TAG, TRACER_VERSION } from './constants';
 import { uuid4 } from './ids';
 import { objectToKeyValues } from './key_values';

@@ -5,7 +5,7 @@
 // logs, like jaeger-client, so that a late "sampled" finds them.
 import { Span, Tags } from 'opentracing';
 import type { Reference } from 'opentracing';
-import type { RefType, SpanLog, SpanRecord, SpanReference } from '../model/types';
+import type { RefType, SpanLog, SpanRecord, SpanReference } from '$lib/model';
 import { setBaggageItem } from './baggage_setter';
 import { normalizeBaggageKey } from './baggage_limits';
 import { FLAG_DEBUG, FLAG_SAMPLED, SAMPLER_PARAM_TAG, SAMPLER_TYPE_TAG } from './constants';

@@ -3,7 +3,7 @@
 // `_`-prefixed hooks, so the public API (and `childOf` handling) is the opentracing package's own.
 import { FORMAT_BINARY, FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, REFERENCE_CHILD_OF, REFERENCE_FOLLOWS_FROM, Span as OtSpan, Tracer } from 'opentracing';
 import type { Reference, SpanContext, SpanOptions, Span } from 'opentracing';
-import type { Process, RefType } from '../model/types';
+import type { Process, RefType } from '$lib/model';
 import { DEFAULT_BAGGAGE_LIMITS, sanitizeBaggage, type BaggageLimits } from './baggage_limits';
 import { B3Codec } from './codecs/b3_codec';
 import { BinaryCodec } from './codecs/binary_codec';

@@ -1,5 +1,5 @@
 // Where an embed's "Open in Trace Tour" goes: the full page, carrying the files the reader has now.
-import { encodeShare } from '$lib/runner';
+import { encodeShare } from '$lib/course';
 
 const same = (a: Record<string, string>, b: Record<string, string>) =>
 	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { recordsToTraces } from '../../../src/lib/model';
 import type { SpanRecord } from '../../../src/lib/model/types';
 import * as c from '../../../src/lib/checks';
+import { collectTraces } from '../../../src/lib/backend';
 import type { RunOutput } from '../../../src/lib/checks';
 
 let nextId = 1;
@@ -108,7 +109,7 @@ describe('collecting a run', () => {
 			getServices: async () => ['formatter', 'hello-world'],
 			findTraces: async ({ service }: { service: string }) => traces.filter((t) => Object.values(t.processes).some((p) => p.serviceName === service))
 		};
-		const got = await c.collectTraces(source);
+		const got = await collectTraces(source);
 		expect(got.map((t) => t.traceID)).toEqual(['t0', 't1']);
 		const record = { id: 1, from: 'hello', to: 'formatter:8081', method: 'GET', url: 'u', requestHeaders: {}, requestBody: '', status: 200, responseHeaders: {}, responseBody: '', startedAt: 0, latency: 1, error: null };
 		const out = c.runOutput(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressStore, type KeyValueStorage } from '../../../src/lib/course/progress';
 import { StepWork, stepSaver, playgroundSaver } from '../../../src/lib/course/step-work.svelte';
-import { encodeShare } from '../../../src/lib/runner/share';
+import { encodeShare } from '../../../src/lib/course/share';
 
 function memory(): KeyValueStorage {
 	const data = new Map<string, string>();

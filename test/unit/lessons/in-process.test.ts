@@ -2,8 +2,7 @@
 // reports what it reports in the browser: console per service, errors on the learner's lines, the
 // time limit. (Every lesson step then runs through them: steps.test.ts, mistakes.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorld, type WorldDeps } from '$lib/runner/world/run';
-import type { RunRequest } from '$lib/runner/world/types';
+import { startWorld, type RunRequest, type WorldDeps } from '$lib/runner';
 import { inProcessBackend, inProcessPool, nodeCompiler } from './in-process';
 import { runWorld, setUpWorld, tearDownWorld, worldDir } from './world';
 

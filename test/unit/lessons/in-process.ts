@@ -12,21 +12,26 @@ import * as esbuild from 'esbuild-wasm';
 import * as opentracing from 'opentracing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, type EsbuildLike } from '$lib/runner/compile/compile';
-import type { CompileInput, CompileResult } from '$lib/runner/compile/types';
-import type { CompilerState } from '$lib/runner/compile/client';
-import { RUNTIME_GLOBAL } from '$lib/runner/compile/runtime-modules';
-import type { ConsoleSink } from '$lib/runner/service/console-sink';
-import { formatArgs } from '$lib/runner/service/format';
-import { createLiveness } from '$lib/runner/service/liveness';
-import type { RemoteServiceApi } from '$lib/runner/service/protocol';
-import { createServiceApi } from '$lib/runner/service/service-api';
-import { WorkerStopped, type ServiceLink } from '$lib/runner/world/service-handle';
-import type { WorldDeps } from '$lib/runner/world/run';
+import {
+	compile,
+	createLiveness,
+	createServiceApi,
+	formatArgs,
+	RUNTIME_GLOBAL,
+	WorkerStopped,
+	type CompileInput,
+	type CompileResult,
+	type CompilerState,
+	type ConsoleSink,
+	type EsbuildLike,
+	type RemoteServiceApi,
+	type ServiceLink,
+	type WorldDeps
+} from '$lib/runner';
 import { collectTraces, createBackend, createBackendWorkerApi, HOSTS, PORTS, type Backend } from '$lib/backend';
 import type { Network } from '$lib/sim';
 import type { Trace } from '$lib/model';
-import type { SpanRecord } from '$lib/model/types';
+import type { SpanRecord } from '$lib/model';
 import { contextSlot } from '$lib/tracer/context_slot';
 
 export const eb = esbuild as unknown as EsbuildLike;

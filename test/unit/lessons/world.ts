@@ -4,11 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '$lib/runner/compile/types';
-import { formatDiagnostic } from '$lib/runner/compile/diagnostics';
-import { startWorld } from '$lib/runner/world/run';
+import { formatDiagnostic, startWorld, type Diagnostic } from '$lib/runner';
 import { splitArgs } from '$lib/sim';
-import type { SpanRecord } from '$lib/model/types';
+import type { SpanRecord } from '$lib/model';
 import { installAsyncContext } from '$lib/tracer';
 import { runOutput, type RunOutput } from '$lib/checks';
 import { inProcessBackend, inProcessPool, nodeCompiler } from './in-process';

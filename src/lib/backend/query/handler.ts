@@ -1,7 +1,7 @@
 // jaeger-query :16686/api/… — the HTTP API the Jaeger UI (and our trace view and lesson checks,
 // through the query client) reads. Answers in Jaeger's envelope `{data, total, limit, offset, errors}`.
 import type { Trace } from '../../model/index';
-import type { SimHandler, SimResponse } from '../../sim/types';
+import type { SimHandler, SimResponse } from '$lib/sim';
 import { envelope, json, parseUrl, queryError } from '../http';
 import { normalizeTraceId } from '../ids';
 import type { MemoryStore } from '../store/memory-store';

@@ -3,6 +3,7 @@
 // something malformed, floods the port or crashes is stopped, and the world is told why through
 // the same `error` it gets for the learner's own uncaught errors.
 import type { MappedError } from '../sourcemap/stack';
+import type { RunErrorKind } from '../world/types';
 import type { HostApi, RemoteServiceApi } from '../service/protocol';
 import { WorkerStopped, type ServiceLink } from '../world/service-handle';
 import { PROTOCOL_VERSION, WIRE_LIMITS, type CallMessage, type CallResults, type HostReturnMessage, type ServiceMethod } from './protocol';
@@ -29,7 +30,7 @@ export class SandboxServiceLink implements ServiceLink {
 	#windowStart = 0;
 	#windowCount = 0;
 	/** why the link was stopped before the world gave it a host to tell: told at start() */
-	#untold: { error: MappedError; where: string } | null = null;
+	#untold: { error: MappedError; where: RunErrorKind } | null = null;
 
 	constructor(port: MessagePort, kill: () => void) {
 		this.#port = port;
@@ -148,7 +149,7 @@ export class SandboxServiceLink implements ServiceLink {
 		return ++this.#windowCount > WIRE_LIMITS.maxMessagesPerSecond;
 	}
 
-	#fault(message: string, where: string) {
+	#fault(message: string, where: RunErrorKind) {
 		const error: MappedError = { name: 'Error', message, stack: message, file: null, line: null, column: null };
 		if (this.#host) this.#host.error(error, where);
 		else this.#untold = { error, where };

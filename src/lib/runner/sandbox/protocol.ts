@@ -10,6 +10,7 @@
 // before `main` returned arrive before its answer.
 import type { SimRequest, SimResponse } from '$lib/sim';
 import type { MappedError } from '../sourcemap/stack';
+import type { ServiceErrorKind } from '../world/types';
 import type { Outcome, SendResult, ServiceStatus, StartOptions, WorkerLine } from '../service/protocol';
 
 export const PROTOCOL_VERSION = 1;
@@ -38,7 +39,7 @@ export type HostMessage =
 	| { v: 1; t: 'host'; id: number; m: 'listen'; a: [number] }
 	| { v: 1; t: 'host'; m: 'unlisten'; a: [number] }
 	| { v: 1; t: 'host'; m: 'output'; a: [WorkerLine[]] }
-	| { v: 1; t: 'host'; m: 'error'; a: [MappedError, string] };
+	| { v: 1; t: 'host'; m: 'error'; a: [MappedError, ServiceErrorKind] };
 
 export type FromService = ReturnMessage | HostMessage;
 export type ToService = CallMessage | HostReturnMessage;

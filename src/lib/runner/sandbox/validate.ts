@@ -5,6 +5,7 @@
 import type { SimRequest, SimResponse } from '$lib/sim';
 import type { MappedError } from '../sourcemap/stack';
 import type { Outcome, ServiceStatus, Stream, WorkerLine } from '../service/protocol';
+import { SERVICE_ERROR_KINDS, type ServiceErrorKind } from '../world/types';
 import { PROTOCOL_VERSION, WIRE_LIMITS as L, type CallResults, type FromService, type ServiceMethod } from './protocol';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -74,6 +75,10 @@ export function checkError(x: unknown): MappedError {
 }
 
 const STREAMS: readonly Stream[] = ['out', 'err', 'system'];
+
+function serviceErrorKind(x: unknown): ServiceErrorKind {
+	return SERVICE_ERROR_KINDS.includes(x as ServiceErrorKind) ? (x as ServiceErrorKind) : refuse('an error of no known kind');
+}
 
 export function checkLines(x: unknown): WorkerLine[] {
 	if (!Array.isArray(x)) return refuse('console lines are not a list');
@@ -151,7 +156,7 @@ export function checkMessage(x: unknown): Checked<FromService> {
 			case 'output':
 				return { v: 1, t, m, a: [checkLines(a[0])] };
 			case 'error':
-				return { v: 1, t, m, a: [checkError(a[0]), str(a[1], 'where an error happened', 100)] };
+				return { v: 1, t, m, a: [checkError(a[0]), serviceErrorKind(a[1])] };
 		}
 		return refuse('a host call of no known kind');
 	});

@@ -10,6 +10,7 @@ import type { ConsoleSink } from '../service/console-sink';
 import { formatArgs } from '../service/format';
 import { createLiveness } from '../service/liveness';
 import type { HostApi } from '../service/protocol';
+import type { ServiceErrorKind } from '../world/types';
 import { createServiceApi } from '../service/service-api';
 import { PROTOCOL_VERSION, type CallMessage, type FromService, type HostReturnMessage } from './protocol';
 
@@ -64,7 +65,8 @@ const host: HostApi = {
 	listen: (p) => ask({ m: 'listen', a: [p as never] }),
 	unlisten: (p) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'unlisten', a: [p] }),
 	output: (lines) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'output', a: [lines] }),
-	error: (err, where) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where] })
+	// only report() calls this here, with where its own code failed
+	error: (err, where) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] })
 };
 
 function dispatch(msg: CallMessage): unknown {

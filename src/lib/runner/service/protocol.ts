@@ -2,6 +2,7 @@
 // the only things that cross, so no span or closure can leak from one service into another.
 import type { SimRequest, SimResponse, NetworkErrorCode } from '$lib/sim';
 import type { MappedError } from '../sourcemap/stack';
+import type { RunErrorKind } from '../world/types';
 
 export type Stream = 'out' | 'err' | 'system';
 
@@ -27,7 +28,7 @@ export interface HostApi {
 	unlisten(port: number): void;
 	output(lines: WorkerLine[]): void;
 	/** an error the learner did not catch, mapped to their files */
-	error(err: MappedError, where: string): void;
+	error(err: MappedError, where: RunErrorKind): void;
 }
 
 export interface StartOptions {

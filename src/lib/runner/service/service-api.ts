@@ -6,6 +6,7 @@ import { mapError } from '../sourcemap/stack';
 import { LEARNER_NS } from '../compile/plugin';
 import { createConsoleSink, type ConsoleSink } from './console-sink';
 import type { Liveness } from './liveness';
+import type { ServiceErrorKind } from '../world/types';
 import { createServiceRuntime, type ServiceRuntime } from './runtime';
 import type { HostApi, Outcome, ServiceApi, ServiceStatus, StartOptions } from './protocol';
 
@@ -25,7 +26,7 @@ export interface ServiceEnv {
 export interface ServiceInstance {
 	api: ServiceApi;
 	/** an error the learner did not catch (the realm's `error` / `unhandledrejection`), to the world */
-	report(e: unknown, where: string): void;
+	report(e: unknown, where: ServiceErrorKind): void;
 }
 
 export function createServiceApi(env: ServiceEnv): ServiceInstance {
@@ -37,7 +38,7 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 	let bundleUrl = '';
 	let map: SourceMap | null = null;
 
-	function report(e: unknown, where: string) {
+	function report(e: unknown, where: ServiceErrorKind) {
 		const mapped = mapError(e, bundleUrl, map);
 		// flush first: lines printed before the error must arrive before it (same port, in order)
 		void sink?.flush();

@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, formatMs, within } from './limits';
 import { createServiceHost } from './service-host';
 import { createRequestGuard } from './request-guard';
 import type { ServiceLink } from './service-handle';
-import type { RunCallbacks, RunError, RunRequest, RunResult, ServiceReport } from './types';
+import type { RunCallbacks, RunError, RunErrorKind, RunRequest, RunResult, ServiceErrorKind, ServiceReport } from './types';
 
 /**
  * What a world runs on: in the browser a CompilerClient, a WorkerPool and a BackendLink (Runner);
@@ -69,7 +69,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 			lines.push(line);
 			cb.onConsole?.(line);
 		};
-		const fail = (service: string, where: string, e: MappedError) => {
+		const fail = (service: string, where: RunErrorKind, e: MappedError) => {
 			const err: RunError = { service, where, message: e.message, stack: e.stack, file: e.file, line: e.line, column: e.column };
 			errors.push(err);
 			cb.onError?.(err);
@@ -122,7 +122,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 			output: (service: string, ls: { stream: Stream; text: string }[]) => {
 				for (const l of ls) emit(service, l.stream, l.text);
 			},
-			error: (service: string, e: MappedError, where: string) => fail(service, where, e)
+			error: (service: string, e: MappedError, where: RunErrorKind) => fail(service, where, e)
 		};
 		lives = specs.map((spec, i) => {
 			handles[i].service = spec.name;
@@ -149,7 +149,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 			);
 			return settle(l, out, 'module top level');
 		};
-		const settle = (l: Live, out: Outcome, where: string): boolean => {
+		const settle = (l: Live, out: Outcome, where: ServiceErrorKind): boolean => {
 			if (out.ok) return true;
 			l.end = 'failed';
 			fail(l.spec.name, where, out.error);
@@ -226,7 +226,7 @@ async function stopStuck(
 	lives: Live[],
 	limit: number,
 	emit: (service: string, stream: Stream, text: string) => void,
-	fail: (service: string, where: string, e: MappedError) => void
+	fail: (service: string, where: RunErrorKind, e: MappedError) => void
 ) {
 	const pings = await Promise.all(lives.map((l) => l.handle.responsive(DEFAULT_LIMITS.pingMs)));
 	for (const [i, l] of lives.entries()) {

@@ -3,10 +3,11 @@ import type { HostApi, SendResult } from '../service/protocol';
 import type { ServiceLink } from './service-handle';
 import type { RequestGuard } from './request-guard';
 import type { MappedError } from '../sourcemap/stack';
+import type { RunErrorKind } from './types';
 
 export interface HostEvents {
 	output(service: string, lines: { stream: 'out' | 'err' | 'system'; text: string }[]): void;
-	error(service: string, err: MappedError, where: string): void;
+	error(service: string, err: MappedError, where: RunErrorKind): void;
 }
 
 /**

@@ -22,10 +22,20 @@ export interface RunRequest {
 
 export type RunPhase = 'compiling' | 'starting' | 'running' | 'flushing' | 'done';
 
+/** Where a service's own code failed: what its worker may report (checked on the page). */
+export const SERVICE_ERROR_KINDS = ['main', 'module top level', 'request handler', 'uncaught exception', 'unhandled promise rejection'] as const;
+export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
+
+/**
+ * Where an error happened: in the learner's code (ServiceErrorKind), or the world stopping a service
+ * or the run — at the time limit, the request cap, for a message the page refused, a flood of
+ * messages, a crash, or running out of memory.
+ */
+export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory';
+
 export interface RunError {
 	service: string;
-	/** 'main', 'module top level', 'request handler', 'unhandled promise rejection', 'time limit' … */
-	where: string;
+	where: RunErrorKind;
 	message: string;
 	/** mapped to the learner's files */
 	stack: string;

@@ -1,5 +1,5 @@
 // Keeps finished spans in memory (tests, lessons that inspect spans in-process).
-import type { SpanRecord } from '../../model/types';
+import type { SpanRecord } from '$lib/model';
 import type { JaegerSpan } from '../span';
 import type { Reporter } from './reporter';
 

@@ -1,7 +1,7 @@
 // Buffers span records and hands them in batches to a sender (in the simulation: the path to the
 // agent). Flushes every flushIntervalMs and whenever a batch is full; drops and counts spans when the
 // queue is full (the sender is slower than the service), as jaeger-client does.
-import type { SpanRecord } from '../../model/types';
+import type { SpanRecord } from '$lib/model';
 import type { Logger } from '../logger';
 import { nullLogger } from '../logger';
 import type { JaegerSpan } from '../span';

@@ -4,7 +4,7 @@
 // credits. A debug span spends one credit. An operation seen for the first time has none (it is
 // denied) and is asked about at the next poll. Polls start after `initialDelayMs` and repeat every
 // `refreshIntervalMs` (5 s each, as in jaeger-client); only operations already seen are asked about.
-import type { Process } from '../../model/types';
+import type { Process } from '$lib/model';
 import { CLIENT_UUID_TAG } from '../constants';
 import { nullLogger, type Logger } from '../logger';
 import type { FetchLike } from '../samplers/remote_sampler';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { allSteps, course } from '$lib/course/server';
-import { localizePath } from '$lib/course/i18n';
-import type { Locale } from '$lib/course/types';
+import { localizePath } from '$lib/course';
+import type { Locale } from '$lib/course';
 
 export function load({ params }: { params: { lang?: string } }) {
 	const first = allSteps(course())[0];

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { allSteps, course, courseIndex, stepContent } from '$lib/course/server';
-import type { Locale } from '$lib/course/types';
+import type { Locale } from '$lib/course';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => allSteps(course()).flatMap((s) => [s, { ...s, lang: 'zh-CN' }]);

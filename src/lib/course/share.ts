@@ -81,3 +81,8 @@ function validateFiles(entries: [string, unknown][]): string | null {
 	}
 	return null;
 }
+
+/** The page's own address with `files` in its hash: what a Share button copies. */
+export function shareUrl(location: { origin: string; pathname: string }, files: Record<string, string>): string {
+	return location.origin + location.pathname + encodeShare(files);
+}

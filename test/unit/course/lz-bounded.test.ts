@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import lz from 'lz-string';
-import { decompressBounded } from '../../../src/lib/runner/lz-bounded';
-import { MAX_HASH_CHARS, MAX_SOURCE_CHARS } from '../../../src/lib/runner/share';
+import { decompressBounded } from '../../../src/lib/course/lz-bounded';
+import { MAX_HASH_CHARS, MAX_SOURCE_CHARS } from '../../../src/lib/course/share';
 import { ALPHABET, runLink, triangle } from './lz-bomb';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -97,8 +97,8 @@ describe('decompressBounded equals lz-string on what lz-string writes', () => {
 
 	it('real files: source, lessons, trace fixtures, lz-string itself', () => {
 		const files = [
-			'src/lib/runner/share.ts',
-			'src/lib/runner/lz-bounded.ts',
+			'src/lib/course/share.ts',
+			'src/lib/course/lz-bounded.ts',
 			'node_modules/lz-string/libs/lz-string.js',
 			'test/fixtures/traces/SOURCES.md',
 			'test/fixtures/traces/zipkin2-smartthings-mobile-web-install.json',
@@ -106,7 +106,7 @@ describe('decompressBounded equals lz-string on what lz-string writes', () => {
 			...readdirSync(path.join(repoRoot, 'src/lib/course/i18n')).map((f) => `src/lib/course/i18n/${f}`)
 		];
 		for (const f of files) expectSameAsLzString(readFileSync(path.join(repoRoot, f), 'utf8'));
-		const files2 = { 'main.ts': readFileSync(path.join(repoRoot, 'src/lib/runner/share.ts'), 'utf8'), 'b/é.ts': '// ✓ 😀\n' };
+		const files2 = { 'main.ts': readFileSync(path.join(repoRoot, 'src/lib/course/share.ts'), 'utf8'), 'b/é.ts': '// ✓ 😀\n' };
 		expectSameAsLzString(JSON.stringify(files2));
 	});
 

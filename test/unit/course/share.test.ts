@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import lz from 'lz-string';
-import { decodeShare, encodeShare, MAX_FILES, MAX_HASH_CHARS, MAX_SOURCE_CHARS } from '../../../src/lib/runner/share';
+import { decodeShare, encodeShare, MAX_FILES, MAX_HASH_CHARS, MAX_SOURCE_CHARS } from '../../../src/lib/course/share';
 import { runLink, triangle } from './lz-bomb';
 
 describe('share links', () => {
