@@ -25,3 +25,4 @@ export type { RestoreResult } from './store-sync';
 export type { Timers } from './timers';
 export { createBackendWorkerApi } from './worker-api';
 export type { BackendWorkerApi, WorkerBackendOptions } from './worker-api';
+export { spawnBackendWorker } from './spawn';

@@ -7,3 +7,4 @@ export { default as OutputPanels } from './ui/LazyOutputPanels.svelte';
 export { default as UpdateBanner } from './ui/UpdateBanner.svelte';
 export { StepWork, type Notice, type Versions } from './step-work.svelte';
 export { browserProgress } from './progress/browser.svelte';
+export { default as PlaygroundWorkbench } from './ui/PlaygroundWorkbench.svelte';

@@ -16,7 +16,7 @@ export type { CompilerState } from './compile/client';
 export { compile, type EsbuildLike } from './compile/compile';
 export { formatDiagnostic } from './compile/diagnostics';
 export { RUNTIME_MODULES, RUNTIME_GLOBAL } from './compile/runtime-modules';
-export { servicesFromFiles, servicesFrom, serviceName, pickClients, type ServiceSpec } from './services';
+export { servicesFromFiles, servicesFrom, serviceName, pickClients, clientBeforeCompile, type ServiceSpec } from './services';
 export {
 	newRule,
 	checkRule,

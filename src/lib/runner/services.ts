@@ -62,3 +62,15 @@ export function pickClients(specs: ServiceSpec[], exportsOf: (file: string) => s
 	const withMain = specs.filter((s) => exportsOf(s.file).includes('main'));
 	return withMain.length ? withMain : specs.slice(0, 1);
 }
+
+const EXPORTS_MAIN = /export\s+(async\s+)?function\s+main\b|export\s+(const|let)\s+main\b|export\s*\{[^}]*\bmain\b[^}]*\}/;
+
+/**
+ * The client as `pickClients` will pick it, read from the source before it is compiled: what a page
+ * shows as the command before the Arguments field (`node hello`). The run itself decides from the
+ * compiled exports, by the same rule.
+ */
+export function clientBeforeCompile(files: Record<string, string>, services?: Record<string, string>): ServiceSpec | null {
+	const specs = services ? servicesFrom(services) : servicesFromFiles(files);
+	return pickClients(specs, (f) => (EXPORTS_MAIN.test(files[f] ?? '') ? ['main'] : []))[0] ?? null;
+}

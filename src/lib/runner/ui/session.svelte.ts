@@ -1,4 +1,5 @@
 import type { NetworkRecordEx } from '$lib/sim';
+import type { Trace } from '$lib/model';
 import type { EditorMarker } from '$lib/editor';
 import { Runner } from '../world/runner';
 import type { RunPhase, RunRequest, RunResult } from '../world/types';
@@ -19,6 +20,8 @@ export class RunSession {
 	compiler = $state<CompilerState>({ phase: 'idle' });
 	markers = $state.raw<EditorMarker[]>([]);
 	result = $state.raw<RunResult | null>(null);
+	/** the traces the last run produced (what a step's check judges), oldest first */
+	traces = $state.raw<Trace[]>([]);
 	running = $derived(this.phase !== 'idle' && this.phase !== 'done');
 
 	readonly runner: Runner;
@@ -70,6 +73,7 @@ export class RunSession {
 		this.records = [];
 		this.markers = [];
 		this.result = null;
+		this.traces = [];
 		const result = await this.runner.run(req, {
 			onPhase: (p) => gen === this.#generation && (this.phase = p),
 			onConsole: (l) => {
@@ -92,6 +96,9 @@ export class RunSession {
 				.map((e) => ({ file: e.file!, line: e.line!, column: e.column ?? 1, message: `${e.service}: ${e.message}`, severity: 'error' as const }))
 		];
 		this.result = result;
+		// then the traces it produced, read back through jaeger-query like any Jaeger UI
+		const traces = await this.runner.traces().catch(() => []);
+		if (gen === this.#generation) this.traces = traces;
 		return result;
 	}
 

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { BackendWorkerApi } from '$lib/backend';
+import { spawnBackendWorker, type BackendWorkerApi } from '$lib/backend';
 import type { Network, SimResponse } from '$lib/sim';
 
 /**
@@ -16,7 +16,7 @@ export class BackendLink {
 
 	#ensure(): Comlink.Remote<BackendWorkerApi> {
 		if (!this.#api) {
-			this.#worker = new Worker(new URL('../../backend/backend.worker.ts', import.meta.url), { type: 'module', name: 'jaeger' });
+			this.#worker = spawnBackendWorker();
 			this.#api = Comlink.wrap<BackendWorkerApi>(this.#worker);
 		}
 		return this.#api;
