@@ -87,6 +87,7 @@ export const en = {
 	'network.showBackend': 'Show backend traffic ({n})',
 	'network.onlyBackend': 'Only backend traffic so far.',
 	'network.empty': 'Requests between your services appear here.',
+	'network.more': '{n} more requests are not shown.',
 	'network.from': 'From',
 	'network.to': 'To',
 	'network.method': 'Method',

@@ -88,6 +88,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'network.showBackend': '显示后端流量（{n}）',
 	'network.onlyBackend': '目前只有后端流量。',
 	'network.empty': '你的服务之间的请求会显示在这里。',
+	'network.more': '另有 {n} 个请求未显示。',
 	'network.from': '来源',
 	'network.to': '目标',
 	'network.method': '方法',

@@ -39,6 +39,7 @@ export const NETWORK_LABELS = {
 	showBackend: 'Show backend traffic ({n})',
 	onlyBackend: 'Only backend traffic so far.',
 	empty: 'Requests between your services appear here.',
+	more: '{n} more requests are not shown.',
 	from: 'From',
 	to: 'To',
 	method: 'Method',
