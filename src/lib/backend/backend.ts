@@ -2,9 +2,9 @@
 // the way jaeger-all-in-one runs them in one process with in-memory storage.
 import { type Agent, type AgentOptions, type AgentStats, createAgent } from './agent';
 import { type Collector, type CollectorStats, createCollector } from './collector';
-import { DEFAULT_LIMITS, type ValidationLimits, validateSpan } from './validate';
+import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits, validateSpan } from './validate';
 import type { TracePersistence } from './persistence';
-import { createQueryClient, type FetchLike, type QueryClient } from './query/client';
+import { createQueryClient, type QueryTransport, type QueryClient } from './query/client';
 import { createQueryHandler } from './query/handler';
 import { fetchFromHandlers, type HandlerEntry } from './routing';
 import { createSamplingManager, type SamplingConfig, type SamplingManager } from './sampling';
@@ -49,7 +49,7 @@ export interface Backend {
 	/** what the simulated network routes to: every component on its Jaeger port */
 	handlers(): HandlerEntry[];
 	/** a fetch-like function over this backend's handlers only */
-	fetch: FetchLike;
+	fetch: QueryTransport;
 	/** a query client over `fetch` */
 	client: QueryClient;
 	/** settles once persisted traces are reloaded (at once without persistence) */
@@ -85,7 +85,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
 
 	let sync: PersistenceSync | null = null;
 	if (options.persistence) {
-		const limits = { ...DEFAULT_LIMITS, ...options.validation };
+		const limits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validation };
 		sync = syncStoreWithPersistence(store, options.persistence, {
 			validate: (raw) => {
 				const v = validateSpan(raw, limits, now() * 1000);

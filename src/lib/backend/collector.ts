@@ -4,7 +4,7 @@
 import type { SimHandler } from '$lib/sim';
 import { json, parseJsonBody, parseUrl, text } from './http';
 import type { MemoryStore } from './store/memory-store';
-import { DEFAULT_LIMITS, type RejectReason, type ValidationLimits, validateSpan } from './validate';
+import { DEFAULT_VALIDATION_LIMITS, type RejectReason, type ValidationLimits, validateSpan } from './validate';
 
 /** Why a span did not end up in the store: a validation failure or the per-trace span cap. */
 export type DropReason = RejectReason | 'trace-span-limit';
@@ -82,7 +82,7 @@ export function createCollector(opts: {
 	/** ms since the epoch, for the "start time in the future" check */
 	now?: () => number;
 }): Collector {
-	const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+	const limits = { ...DEFAULT_VALIDATION_LIMITS, ...opts.limits };
 	const now = opts.now ?? Date.now;
 	let running = true;
 	let stats: CollectorStats;

@@ -7,7 +7,7 @@ export { createCollector, CollectorUnavailableError } from './collector';
 export type { BatchResult, Collector, CollectorStats, DropReason } from './collector';
 export { MemoryStore, DEFAULT_STORE_LIMITS } from './store/memory-store';
 export type { OperationEntry, StoreEvent, StoreLimits, StoreStats, TraceQuery, WriteResult } from './store/memory-store';
-export { DEFAULT_LIMITS as DEFAULT_VALIDATION_LIMITS, validateSpan } from './validate';
+export { DEFAULT_VALIDATION_LIMITS, validateSpan } from './validate';
 export type { RejectReason, ValidationLimits } from './validate';
 export { normalizeSpanId, normalizeTraceId } from './ids';
 export { createSamplingManager, COURSE_DEFAULT_STRATEGY } from './sampling';
@@ -15,7 +15,7 @@ export type { SamplingConfig, SamplingManager, SamplingStrategy, PerOperationSam
 export { createQueryHandler } from './query/handler';
 export { createQueryClient, QueryError } from './query/client';
 export { collectTraces, type TraceSource } from './query/collect';
-export type { DependenciesParams, FetchLike, FetchLikeInit, FetchLikeResponse, FindTracesParams, QueryClient } from './query/client';
+export type { DependenciesParams, QueryTransport, QueryTransportInit, QueryTransportResponse, FindTracesParams, QueryClient } from './query/client';
 export { parseDuration, parseLogfmt } from './query/params';
 export { fetchFromHandlers, findHandler } from './routing';
 export type { HandlerEntry } from './routing';

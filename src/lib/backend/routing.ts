@@ -2,7 +2,7 @@
 // a fetch-like function over a handler list, so code in the same thread (tests, the worker's own
 // query client) can call the HTTP API without a network.
 import type { SimHandler, SimRequest } from '$lib/sim';
-import type { FetchLike } from './query/client';
+import type { QueryTransport } from './query/client';
 
 export interface HandlerEntry {
 	host: string;
@@ -10,12 +10,12 @@ export interface HandlerEntry {
 	handler: SimHandler;
 }
 
-/** The handler for a URL's host:port (default port 80 when the URL has none), or undefined. */
+/** The handler registered for exactly this host and port, or undefined (callers pick the port). */
 export function findHandler(entries: readonly HandlerEntry[], host: string, port: number): SimHandler | undefined {
 	return entries.find((e) => e.host === host && e.port === port)?.handler;
 }
 
-export function fetchFromHandlers(entries: readonly HandlerEntry[]): FetchLike {
+export function fetchFromHandlers(entries: readonly HandlerEntry[]): QueryTransport {
 	return async (url, init = {}) => {
 		const u = new URL(url);
 		const handler = findHandler(entries, u.hostname, Number(u.port || 80));

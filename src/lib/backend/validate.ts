@@ -35,7 +35,7 @@ export interface ValidationLimits {
 	maxFutureSkewUs: number;
 }
 
-export const DEFAULT_LIMITS: ValidationLimits = {
+export const DEFAULT_VALIDATION_LIMITS: ValidationLimits = {
 	maxTagValueLength: 16 * 1024,
 	maxTagKeyLength: 256,
 	maxTagsPerSpan: 1000,

@@ -7,6 +7,6 @@ export { LOCALES, LOCALE_NAMES, isLocale, translator, labelsUnder, localizePath,
 export * from './progress';
 export { encodeShare, decodeShare, shareUrl, SINGLE_FILE, MAX_HASH_CHARS, MAX_SOURCE_CHARS, MAX_FILES, type ShareDecode } from './share';
 export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';
-export { runStepCheck } from './checks';
+export { runStepCheck } from './step-check';
 export { chooseLocale, chosenLocale, chooseTheme, chosenTheme, type Theme } from './preferences';
 export { watchForUpdates, registerWhenSettled, browserSettleSignals, type UpdateWatcher } from './offline';

@@ -23,13 +23,6 @@ export function bytesToHex(bytes: Uint8Array): string {
 	return s;
 }
 
-export function hexToBase64(hex: string): string {
-	const even = hex.length % 2 ? '0' + hex : hex;
-	let bin = '';
-	for (let i = 0; i < even.length; i += 2) bin += String.fromCharCode(parseInt(even.slice(i, i + 2), 16));
-	return btoa(bin);
-}
-
 /**
  * An id as lower-case hex from hex or base64 text, or null when it is neither. Hex wins when text is
  * both (an id of exactly `bytes` bytes in hex is never valid base64 of the same length).

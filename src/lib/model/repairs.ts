@@ -12,11 +12,6 @@ export function warnSpan(span: Span, message: string): void {
 	if (!list.includes(message)) list.push(message);
 }
 
-export function warnTrace(trace: Trace, message: string): void {
-	const list = (trace.warnings ??= []);
-	if (!list.includes(message)) list.push(message);
-}
-
 function normaliseLists(trace: Trace): void {
 	trace.spans ??= [];
 	trace.processes ??= {};

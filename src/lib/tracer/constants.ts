@@ -15,7 +15,6 @@ export const SAMPLER_TYPE_CONST = 'const';
 export const SAMPLER_TYPE_PROBABILISTIC = 'probabilistic';
 export const SAMPLER_TYPE_RATE_LIMITING = 'ratelimiting';
 export const SAMPLER_TYPE_LOWER_BOUND = 'lowerbound';
-export const SAMPLER_TYPE_REMOTE = 'remote';
 
 export const JAEGER_TRACE_HEADER = 'uber-trace-id';
 export const JAEGER_BAGGAGE_PREFIX = 'uberctx-';

@@ -1,4 +1,5 @@
-// The tracer's public face: other parts (runner, sim, checks, bench) import from here only.
+// The tracer's public face: other parts (the runner's service worker runtime, tests and benches)
+// import from here only.
 export { initTracer, type TracingConfig, type TracingOptions, type ThrottlerConfig } from './init_tracer';
 export { JaegerTracer, type TracerOptions, type StartSpanOptions, type Propagation } from './tracer';
 export { JaegerSpan } from './span';

@@ -18,7 +18,7 @@ const SAMPLING_PRIORITY = Tags.SAMPLING_PRIORITY;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 export class JaegerSpan extends Span {
-	/** µs since the epoch, or -1 while the span is open (or was never sampled) */
+	/** how long the span took, in µs: set by finish() when the span is sampled, else -1 */
 	duration = -1;
 	finished = false;
 	/**

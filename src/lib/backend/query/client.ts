@@ -4,18 +4,18 @@
 import type { DependencyLink, QueryResponse, Trace } from '../../model/index';
 import type { OperationEntry } from '../store/catalogue';
 
-export interface FetchLikeInit {
+export interface QueryTransportInit {
 	method?: string;
 	headers?: Record<string, string>;
 	body?: string;
 }
 /** Either a fetch Response (has text()) or a SimResponse (body is a string). */
-export interface FetchLikeResponse {
+export interface QueryTransportResponse {
 	status: number;
 	text?: () => Promise<string>;
 	body?: unknown;
 }
-export type FetchLike = (url: string, init?: FetchLikeInit) => Promise<FetchLikeResponse>;
+export type QueryTransport = (url: string, init?: QueryTransportInit) => Promise<QueryTransportResponse>;
 
 export interface FindTracesParams {
 	service: string;
@@ -63,7 +63,7 @@ export interface QueryClient {
 
 const asDuration = (d: string | number) => (typeof d === 'number' ? `${d}us` : d);
 
-export function createQueryClient(fetchLike: FetchLike, baseUrl = 'http://jaeger-query:16686'): QueryClient {
+export function createQueryClient(fetchLike: QueryTransport, baseUrl = 'http://jaeger-query:16686'): QueryClient {
 	async function get<T>(path: string, query: Record<string, string | undefined> = {}): Promise<{ status: number; body: QueryResponse<T> }> {
 		const qs = new URLSearchParams();
 		for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, v);

@@ -5,8 +5,6 @@
  */
 export const RUNTIME_MODULES = ['opentracing', 'tour/tracing', 'tour/http', 'tour/process', 'tour/time', 'jaeger-client'] as const;
 
-export type RuntimeModuleName = (typeof RUNTIME_MODULES)[number];
-
 /** Where the worker puts the runtime; the compiled code reads it from there. */
 export const RUNTIME_GLOBAL = '__tour_runtime';
 

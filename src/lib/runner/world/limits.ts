@@ -14,7 +14,7 @@ export const DEFAULT_LIMITS = {
 	maxInFlight: 256
 } as const;
 
-/** Resolves to 'timeout' after `ms` unless `p` settles first. */
+/** `{ done: true, value }` when `p` resolves within `ms`, else `{ done: false }` (a rejection rejects). */
 export async function within<T>(p: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<{ done: false }>((r) => (timer = setTimeout(() => r({ done: false }), Math.max(0, ms))));

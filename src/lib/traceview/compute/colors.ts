@@ -8,10 +8,3 @@ const PALETTE = [
 export function colorAt(i: number): string {
 	return PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
 }
-
-/** service name → colour, stable for a given list of services. */
-export function serviceColors(services: readonly string[]): Map<string, string> {
-	const m = new Map<string, string>();
-	services.forEach((s, i) => m.set(s, colorAt(i)));
-	return m;
-}
