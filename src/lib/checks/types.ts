@@ -13,7 +13,7 @@ export interface RunOutput {
 	traces: Trace[];
 	console: ConsoleLine[];
 	network: NetworkRecord[];
-	/** the Arguments field, split like a shell would */
+	/** the arguments the client program got: the Arguments field split like a shell would, a leading program name dropped (`programArgs`) */
 	args: string[];
 	/** errors that stopped a service: time limit, uncaught throw */
 	errors: string[];

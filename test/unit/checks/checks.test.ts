@@ -124,5 +124,14 @@ describe('collecting a run', () => {
 		expect(out.console).toEqual([{ service: 'hello', stream: 'out', text: 'hi' }]);
 		expect(out.network.map((r) => r.id)).toEqual([1]);
 		expect(out.errors).toEqual(['hello.ts:3 Expected ";"', 'formatter: boom']);
+		expect(out.args).toEqual(['Bryan']);
+	});
+
+	it('gives the check the arguments the client got, whichever form the field took', () => {
+		const finished = { console: [], network: [], errors: [], services: [{ name: 'formatter', client: false }, { name: 'hello', client: true }] };
+		expect(c.runOutput(finished, [], 'hello Bryan Bonjour').args).toEqual(['Bryan', 'Bonjour']);
+		expect(c.runOutput(finished, [], ['hello', 'Bryan']).args).toEqual(['Bryan']);
+		expect(c.runOutput(finished, [], 'Bryan').args).toEqual(['Bryan']);
+		expect(c.runOutput({ ...finished, services: [] }, [], 'hello Bryan').args).toEqual(['hello', 'Bryan']);
 	});
 });

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Diagnostic } from '$lib/runner/compile/types';
 import { formatDiagnostic } from '$lib/runner/compile/diagnostics';
 import { startWorld } from '$lib/runner/world/run';
-import { splitArgs } from '$lib/sim';
 import type { SpanRecord } from '$lib/model/types';
 import { installAsyncContext } from '$lib/tracer';
 import { runOutput, type RunOutput } from '$lib/checks';
@@ -50,7 +49,7 @@ export async function runWorld(files: Record<string, string>, services: Record<s
 		const broken = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 		if (result.services.length === 0) throw new Error(`did not start: ${[...broken, ...result.console.map((l) => l.text)].join('; ')}`);
 		if (result.timedOut) throw new Error(`the run: still running after the time limit: ${result.console.map((l) => `${l.service}: ${l.text}`).join('; ')}`);
-		return { ...runOutput(result, await backend.traces(), splitArgs(argsLine)), records: backend.records };
+		return { ...runOutput(result, await backend.traces(), argsLine), records: backend.records };
 	} finally {
 		backend.dispose();
 	}

@@ -64,6 +64,7 @@ export const en = {
 	'step.solved': 'Showing the solution.',
 	'step.sharedAttempt': 'You opened a shared attempt; it becomes your saved work for this step when you edit or run it.',
 	'run.shortcut': 'Run (Ctrl/Cmd+Enter)',
+	'run.argsHelp': 'The program’s arguments: what follows its name on a command line (Bryan Bonjour). A leading program name, as in hello Bryan, is read as the command and dropped.',
 	'run.status': 'Run status',
 	'run.loadingCompiler': 'Loading compiler…',
 	'run.loadingCompilerPct': 'Loading compiler… {pct}%',

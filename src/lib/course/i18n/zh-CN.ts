@@ -64,6 +64,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'step.shareTooLong': '你的文件生成的链接有 {n} 个字符——太长了，无法可靠地分享（最多 {max} 个）。删掉较大的文件或注释后再试一次。',
 	'step.solved': '正在显示答案。',
 	'step.sharedAttempt': '你打开的是别人分享的代码；当你编辑或运行它时，它会成为你在这一步保存的代码。',
+	'run.argsHelp': '程序的参数：命令行里跟在程序名后面的部分（Bryan Bonjour）。如果开头写了程序名，比如 hello Bryan，它会被当作命令本身而略去。',
 	'run.shortcut': '运行（Ctrl/Cmd+Enter）',
 	'run.status': '运行状态',
 	'run.loadingCompiler': '正在加载编译器…',
