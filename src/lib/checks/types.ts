@@ -36,6 +36,12 @@ export interface CheckItem {
 	label: CheckText;
 	ok: boolean;
 	hint?: CheckText;
+	/**
+	 * A failing item that could not be judged because a span never reached Jaeger names that span
+	 * (`hello-world "printHello"`). The Checks region shows the first item missing a span as the
+	 * cause and folds the later ones missing the same span under it (`foldFailures`).
+	 */
+	missing?: string;
 }
 
 export type StepCheck = (run: RunOutput) => CheckItem[] | Promise<CheckItem[]>;

@@ -81,7 +81,7 @@ add({
 	step: 'hello-span/tags-and-logs',
 	name: 'logs after finish are lost',
 	edits: { 'hello.ts': [["span.log({ event: 'println' });\n\nspan.finish();", "span.finish();\nspan.log({ event: 'println' });"]] },
-	hint: "log span.log({ event: 'println' })"
+	hint: 'before span.finish()'
 });
 add({
 	step: 'hello-span/tags-and-logs',
@@ -241,7 +241,7 @@ add({
 	step: 'rpc/inject',
 	name: "inject the root span's context (the active span) instead of the client span's",
 	edits: { 'hello.ts': [['tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);', 'tracer.inject(tracer.activeSpan!.context(), FORMAT_HTTP_HEADERS, headers);']] },
-	hint: "carries some other span's context"
+	hint: 'carries the context of hello-world\'s "say-hello" span, not of hello-world\'s "formatString" span'
 });
 add({
 	step: 'rpc/inject',
@@ -279,7 +279,7 @@ add({
 	step: 'rpc/extract',
 	name: 'the formatter extracts but ignores what it extracted',
 	edits: { 'formatter.ts': [['    childOf: parent,\n', '']] },
-	hint: "formatter's \"format\" span is not a child of the client's formatString span: did the server extract the context"
+	hint: "formatter's \"format\" span is not a child of the client's formatString span, though the request carried its context: did the server extract the context"
 });
 add({
 	step: 'rpc/extract',
