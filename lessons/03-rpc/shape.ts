@@ -2,6 +2,7 @@
 // Imported by the checks of the steps that end there.
 import {
 	childOf,
+	clientPropagationHint,
 	hasTag,
 	isRoot,
 	printed,
@@ -26,10 +27,12 @@ export function oneTraceAcrossServices(
 	greeting: string,
 	printHint: CheckText = text(`The publisher should print "${greeting}".`, `publisher 应该打印 "${greeting}"。`)
 ): CheckItem[] {
-	const extractHint = (who: string, op: string, callerOp: string) =>
+	// the wire says first whether the client sent the right context; only then is the server to blame
+	const extractHint = (who: string, op: string, caller: { service: string; operation: string }) =>
+		clientPropagationHint(run, who, caller) ??
 		text(
-			`${who}'s "${op}" span is not a child of the client's ${callerOp} span: did the server extract the context from the request headers — tracer.extract(FORMAT_HTTP_HEADERS, req.headers) — and pass it as childOf? If it did, check that the client sent the header (Network panel).`,
-			`${who} 的 "${op}" span 不是客户端 ${callerOp} span 的子 span：服务端有没有从请求头里提取出 context——tracer.extract(FORMAT_HTTP_HEADERS, req.headers)——并把它作为 childOf 传入？如果有，再检查客户端是否发出了这个请求头（网络面板）。`
+			`${who}'s "${op}" span is not a child of the client's ${caller.operation} span, though the request carried its context: did the server extract the context from the request headers — tracer.extract(FORMAT_HTTP_HEADERS, req.headers) — and pass it as childOf?`,
+			`${who} 的 "${op}" span 不是客户端 ${caller.operation} span 的子 span，可请求明明带着它的 context：服务端有没有从请求头里提取出 context——tracer.extract(FORMAT_HTTP_HEADERS, req.headers)——并把它作为 childOf 传入？`
 		);
 	return [
 		printed(run, 'publisher', greeting, printHint),
@@ -44,8 +47,8 @@ export function oneTraceAcrossServices(
 			text('The publisher reports a "publish" span for each request: start it, finish it.', 'publisher 会为每个请求上报一个 "publish" span：启动它，并结束它。')
 		),
 		isRoot(run, ROOT, text('say-hello is where the request starts: it has no parent.', 'say-hello 是请求的起点：它没有父 span。')),
-		childOf(run, FORMAT_SERVER, FORMAT_CLIENT, extractHint('formatter', 'format', 'formatString')),
-		childOf(run, PUBLISH_SERVER, PRINT_CLIENT, extractHint('publisher', 'publish', 'printHello')),
+		childOf(run, FORMAT_SERVER, FORMAT_CLIENT, extractHint('formatter', 'format', FORMAT_CLIENT)),
+		childOf(run, PUBLISH_SERVER, PRINT_CLIENT, extractHint('publisher', 'publish', PRINT_CLIENT)),
 		hasTag(
 			run,
 			FORMAT_SERVER,

@@ -91,3 +91,17 @@ test(
 	},
 	{ timeoutMs: 600_000 }
 );
+
+// The Arguments field typed as a whole command line: the runner and the checks read it alike.
+test(
+	'the Arguments typed as a command line, hello Alice, judge like Alice',
+	async ({ page, url }) => {
+		await open(page, url('/tutorial/hello-span/tags-and-logs'));
+		await page.getByRole('button', { name: 'Solve' }).click();
+		await page.getByRole('textbox', { name: 'Arguments' }).fill('hello Alice');
+		const r = await runChecks(page);
+		assert.ok(r.passed, r.text);
+		assert.ok(r.text.includes('hello prints "Hello, Alice!"'), r.text);
+	},
+	{ timeoutMs: 120_000 }
+);

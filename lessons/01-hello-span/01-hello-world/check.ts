@@ -7,7 +7,10 @@ export default defineCheck((run) => {
 			run,
 			'hello',
 			`Hello, ${name}!`,
-			text('Print the greeting with console.log, using the name from argv[0].', '用 console.log 打印问候语，名字取自 argv[0]。')
+			text(
+				`Print the greeting with console.log, using the name from the command line: process.argv[2] (here "${name}").`,
+				`用 console.log 打印问候语，名字取自命令行：process.argv[2]（这里是 "${name}"）。`
+			)
 		)
 	];
 });

@@ -1,4 +1,4 @@
-import { defineCheck, printed, spanReported, hasTag, hasLog, findSpans, tagValue, text } from '$lib/checks';
+import { defineCheck, printed, spanReported, hasTag, hasLog, findSpans, tagValue, traceCount, text } from '$lib/checks';
 
 export default defineCheck((run) => {
 	const name = run.args[0] ?? 'Bryan';
@@ -23,6 +23,14 @@ export default defineCheck((run) => {
 			text("Start a span named 'printHello' inside printHello and finish it after printing.", "在 printHello 内部启动一个名为 'printHello' 的 span，并在打印之后结束它。")
 		),
 		spanReported(run, root, text('Keep the say-hello span around both calls, and finish it.', '保留包住这两次调用的 say-hello span，并结束它。')),
+		traceCount(
+			run,
+			3,
+			text(
+				'This step ends with three traces: each function starts its span with no parent, so each span is a trace of its own. Connecting them is the next step — for now, start formatString and printHello without childOf and without an active span.',
+				'这一步的结果应该是三条 trace：每个函数启动自己的 span 时都没有父 span，所以每个 span 各自成为一条 trace。把它们连起来是下一步的事——现在启动 formatString 和 printHello 时，既不要带 childOf，也不要有活动 span。'
+			)
+		),
 		hasLog(
 			run,
 			format,

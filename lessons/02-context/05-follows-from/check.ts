@@ -1,4 +1,4 @@
-import { defineCheck, spanCount, spanReported, childOf, referenceType, sameTrace, findSpan, text } from '$lib/checks';
+import { defineCheck, spanCount, spanReported, followsFrom, referenceType, sameTrace, findSpan, text } from '$lib/checks';
 
 export default defineCheck((run) => {
 	const root = { service: 'hello-world', operation: 'say-hello' };
@@ -29,7 +29,7 @@ export default defineCheck((run) => {
 						'cache-greeting 没有 FollowsFrom 引用：用 { references: [followsFrom(cause.context())] } 启动它。'
 					)
 		),
-		childOf(
+		followsFrom(
 			run,
 			cache,
 			root,

@@ -1,21 +1,18 @@
-import { defineCheck, spanReported, hasTag, type RunOutput, requestCarriesSpan, requestsTo, sentContext, tagMatches, text } from '$lib/checks';
+import { defineCheck, spanReported, hasTag, type RunOutput, requestCarriesSpan, tagMatches, text } from '$lib/checks';
 
+// what the wire shows (no context, or another span's) comes from the shared helper; this adds the step's words
 function injected(run: RunOutput, host: string, fn: string) {
-	const sent = requestsTo(run, host).some((r) => sentContext(r) !== null);
-	return requestCarriesSpan(
-		run,
-		host,
-		{ service: 'hello-world', operation: fn },
-		sent
-			? text(
-					`The request to ${host} carries some other span's context: inject the context of ${fn}'s own span — it made the call — with tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers).`,
-					`发往 ${host} 的请求带的是别的 span 的 context：用 tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers) 注入 ${fn} 自己的 span 的 context——这次调用是它发起的。`
-				)
-			: text(
-					`The request to ${host} went out without an uber-trace-id header. inject() only fills the object you give it: pass that same headers object to fetch(url, { headers }).`,
-					`发往 ${host} 的请求发出时没有 uber-trace-id 请求头。inject() 只会填写你交给它的对象：把同一个 headers 对象传给 fetch(url, { headers })。`
-				)
-	);
+	return requestCarriesSpan(run, host, { service: 'hello-world', operation: fn }, {
+		none: text(
+			'inject() only fills the object you give it: it does not reach fetch by itself.',
+			'inject() 只会填写你交给它的对象：它自己不会传到 fetch 那里。'
+		),
+		other: text(`${fn}'s span made this call, so its context is the one to send.`, `这次调用是 ${fn} 的 span 发起的，所以要发送的正是它的 context。`),
+		fallback: text(
+			`No request reached ${host}: keep ${fn} calling it through httpGet.`,
+			`没有请求到达 ${host}：让 ${fn} 继续通过 httpGet 调用它。`
+		)
+	});
 }
 
 export default defineCheck((run) => {

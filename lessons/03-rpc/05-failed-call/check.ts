@@ -4,8 +4,9 @@ import {
 	errorSpans,
 	findSpan,
 	hasTag,
-	lacksTag,
 	logsError,
+	marksError,
+	marksNoError,
 	noErrors,
 	spanReported,
 	totalSpans,
@@ -31,7 +32,7 @@ function onSpan(run: RunOutput, sel: SpanSelector, it: CheckItem): CheckItem {
 
 /** The failed call is marked on the span that made it — and if the tag went elsewhere, say where. */
 function failedCallMarked(run: RunOutput): CheckItem {
-	const it = hasTag(run, PRINT_CLIENT, 'error', true, '');
+	const it = marksError(run, PRINT_CLIENT, '');
 	if (it.ok) return it;
 	const elsewhere = errorSpans(run).find((f) => f.service === PRINT_CLIENT.service && f.span.operationName !== PRINT_CLIENT.operation);
 	const hint = elsewhere
@@ -101,13 +102,12 @@ export default defineCheck((run) => [
 			'每个响应的状态码都要打 tag，而不只是失败的那些：formatString 的 span 应该带有 http.status_code=200。在 httpGet 里打这个 tag，两次调用就都顾到了。'
 		)
 	),
-	lacksTag(
+	marksNoError(
 		run,
 		FORMAT_CLIENT,
-		'error',
 		text(
-			"formatString's call succeeded, yet its span is tagged error. Set the tag only when the call failed: after res.ok turned out false, or in a catch.",
-			'formatString 的调用成功了，它的 span 却带着 error tag。只在调用失败时才设置这个 tag：在发现 res.ok 为 false 之后，或者在 catch 里。'
+			"formatString's call succeeded, yet its span is tagged error=true. Set the tag only when the call failed: after res.ok turned out false, or in a catch.",
+			'formatString 的调用成功了，它的 span 却带着 error=true。只在调用失败时才把这个 tag 设为 true：在发现 res.ok 为 false 之后，或者在 catch 里。'
 		)
 	),
 	spanReported(
@@ -121,11 +121,9 @@ export default defineCheck((run) => [
 	onSpan(
 		run,
 		PUBLISH_SERVER,
-		hasTag(
+		marksError(
 			run,
 			PUBLISH_SERVER,
-			'error',
-			true,
 			text(
 				'The publisher knows best what went wrong. In its catch block, mark its own span as failed too: span.setTag(Tags.ERROR, true).',
 				'出了什么错，publisher 自己最清楚。在它的 catch 块里，把它自己的 span 也标记为失败：span.setTag(Tags.ERROR, true)。'

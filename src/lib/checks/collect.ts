@@ -1,7 +1,13 @@
 // Assembles what a check judges from a finished run: its traces (read back through jaeger-query by
 // the runner), console lines, learner network traffic and errors.
+<<<<<<< HEAD
 import type { Trace } from '$lib/model';
 import type { NetworkRecord } from '$lib/sim';
+=======
+import type { Trace } from '../model/types';
+import type { NetworkRecord } from '../sim/types';
+import { programArgs, splitArgs } from '$lib/sim';
+>>>>>>> checks
 import type { ConsoleLine, RunOutput } from './types';
 
 export interface FinishedRun {
@@ -10,9 +16,16 @@ export interface FinishedRun {
 	network: (NetworkRecord & { kind?: string })[];
 	errors: { service: string; message: string; where?: string }[];
 	diagnostics?: { severity: string; message: string; file?: string; line?: number }[];
+	/** the services the run started; the client is the program the Arguments field was given to */
+	services?: { name: string; client: boolean }[];
 }
 
-export function runOutput(run: FinishedRun, traces: Trace[], args: string[]): RunOutput {
+/**
+ * `args` is the Arguments field (its text, or its words): the check gets what the client program got
+ * — read by `programArgs`, as the runner reads it, so `hello Bryan` and `Bryan` judge alike.
+ */
+export function runOutput(run: FinishedRun, traces: Trace[], args: string | readonly string[]): RunOutput {
+	const client = run.services?.find((s) => s.client)?.name;
 	const errors = [
 		...(run.diagnostics ?? []).filter((d) => d.severity === 'error').map((d) => `${d.file ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`.trim()),
 		...run.errors.map((e) => `${e.service}: ${e.message}`)
@@ -23,7 +36,7 @@ export function runOutput(run: FinishedRun, traces: Trace[], args: string[]): Ru
 			.filter((l): l is ConsoleLine & { stream: 'out' | 'err' } => l.stream === 'out' || l.stream === 'err')
 			.map((l) => ({ service: l.service, stream: l.stream, text: l.text })),
 		network: run.network.filter((r) => r.kind === undefined || r.kind === 'service'),
-		args,
+		args: client === undefined ? (typeof args === 'string' ? splitArgs(args) : [...args]) : programArgs(args, client),
 		errors
 	};
 }

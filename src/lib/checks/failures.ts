@@ -4,7 +4,7 @@
 import { isErrorSpan } from '../model';
 import type { CheckItem, CheckText, RunOutput } from './types';
 import { text } from './text';
-import { item } from './item';
+import { afterFinish, item, tagItem, withMissing } from './item';
 import { allSpans, describeSpan, findSpan, logsOf, type FoundSpan, type SpanSelector } from './spans';
 import { requestsTo } from './wire';
 
@@ -16,12 +16,26 @@ export function errorSpans(run: RunOutput): FoundSpan[] {
 	return allSpans(run).filter((f) => isErrorSpan(f.span));
 }
 
+/** The span is marked failed — `isErrorSpan`, the one rule the trace view and search use too. */
+export function marksError(run: RunOutput, sel: SpanSelector, hint: CheckText): CheckItem {
+	const f = findSpan(run, sel);
+	const d = describeSpan(sel);
+	return tagItem(run, sel, 'error', text(`${d.en} has tag error=true`, `${d['zh-CN']} 带有 tag error=true`), Boolean(f && isErrorSpan(f.span)), hint);
+}
+
+/** The span is not marked failed. `error=false` is fine: OpenTracing's error tag marks failure only when true. */
+export function marksNoError(run: RunOutput, sel: SpanSelector, hint: CheckText): CheckItem {
+	const f = findSpan(run, sel);
+	const d = describeSpan(sel);
+	return withMissing(item(text(`${d.en} is not marked as an error (no error=true)`, `${d['zh-CN']} 没有被标记为错误（没有 error=true）`), Boolean(f && !isErrorSpan(f.span)), hint), run, sel);
+}
+
 /** The span logged its failure: a log with event=error and at least one field saying what happened. */
 export function logsError(run: RunOutput, sel: SpanSelector, hint: CheckText): CheckItem {
 	const f = findSpan(run, sel);
 	const ok = Boolean(f && logsOf(f).some((log) => log.event === 'error' && ERROR_DETAIL.some((k) => k in log)));
 	const d = describeSpan(sel);
-	return item(text(`${d.en} logs the error (event=error, with error.object or message)`, `${d['zh-CN']} 用 log 记下了错误（event=error，并带有 error.object 或 message）`), ok, hint);
+	return afterFinish(run, sel, withMissing(item(text(`${d.en} logs the error (event=error, with error.object or message)`, `${d['zh-CN']} 用 log 记下了错误（event=error，并带有 error.object 或 message）`), ok, hint), run, sel));
 }
 
 /** A request to host `to` (any port) was answered with `status`. */

@@ -2,9 +2,10 @@
 // never the learner's source text — so any correct way of writing the code passes.
 export type * from './types';
 export { defineCheck } from './define';
-export { text, localize, mapText, type TextLocale } from './text';
+export { text, localize, mapText, joinText, type TextLocale } from './text';
 export { printed, consoleMatches } from './console';
-export { allSpans, findSpan, findSpans, parentOf, tagValue, logsOf, type FoundSpan, type SpanSelector } from './spans';
+export { allSpans, findSpan, findSpans, parentOf, referencedSpans, tagValue, logsOf, type FoundSpan, type SpanSelector, type RefType } from './spans';
+export { foldFailures, type FailureGroup } from './fold';
 export {
 	spanReported,
 	spanCount,
@@ -12,6 +13,8 @@ export {
 	totalSpans,
 	isRoot,
 	childOf,
+	followsFrom,
+	references,
 	referenceType,
 	sameTrace,
 	hasTag,
@@ -22,7 +25,7 @@ export {
 	tagMatches,
 	servicesInTrace
 } from './expect';
-export { requestsTo, requestSent, sentContext, requestCarriesSpan, headerSent } from './wire';
+export { requestsTo, requestSent, sentContext, requestCarriesSpan, carried, clientPropagationHint, headerSent, type Carried } from './wire';
 export { encloses, startsLater } from './timing';
-export { errorSpans, logsError, answeredWith } from './failures';
+export { errorSpans, logsError, answeredWith, marksError, marksNoError } from './failures';
 export { runOutput, type FinishedRun } from './collect';

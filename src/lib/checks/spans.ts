@@ -37,11 +37,32 @@ export function findSpan(run: RunOutput, sel: SpanSelector): FoundSpan | undefin
 	return findSpans(run, sel)[0];
 }
 
-/** The span this one is a child of (its CHILD_OF reference, else its first reference), if in the run. */
-export function parentOf(run: RunOutput, f: FoundSpan): FoundSpan | undefined {
-	const ref = f.span.references.find((r) => r.refType === 'CHILD_OF') ?? f.span.references[0];
+export type RefType = 'CHILD_OF' | 'FOLLOWS_FROM';
+
+/** 'ChildOf' / 'FollowsFrom', as the lessons and OpenTracing's API name them. */
+export const refName = (t: RefType): string => (t === 'CHILD_OF' ? 'ChildOf' : 'FollowsFrom');
+
+/**
+ * The span this one references with `refType` (ChildOf unless asked otherwise), if in the run. Only
+ * that type: a FollowsFrom reference is not a parent when a ChildOf one is asked for.
+ */
+export function parentOf(run: RunOutput, f: FoundSpan, refType: RefType = 'CHILD_OF'): FoundSpan | undefined {
+	const ref = f.span.references.find((r) => r.refType === refType);
 	if (!ref) return undefined;
 	return allSpans(run).find((o) => o.span.spanID === ref.spanID && o.span.traceID === ref.traceID);
+}
+
+/** Every reference of `f` whose span is in the run, with its type. */
+export function referencedSpans(run: RunOutput, f: FoundSpan): { refType: RefType; to: FoundSpan }[] {
+	const all = allSpans(run);
+	return f.span.references.flatMap((r) => {
+		const to = all.find((o) => o.span.spanID === r.spanID && o.span.traceID === r.traceID);
+		return to ? [{ refType: r.refType as RefType, to }] : [];
+	});
+}
+
+export function matches(f: FoundSpan, sel: SpanSelector): boolean {
+	return f.span.operationName === sel.operation && (!sel.service || f.service === sel.service);
 }
 
 export function tagValue(f: FoundSpan, key: string): KeyValue['value'] | undefined {

@@ -18,3 +18,10 @@ export function localize(t: CheckText, locale: TextLocale): string {
 export function mapText(t: CheckText, f: (s: string, locale: TextLocale) => string): CheckText {
 	return typeof t === 'string' ? f(t, 'en') : { en: f(t.en, 'en'), 'zh-CN': f(t['zh-CN'], 'zh-CN') };
 }
+
+/** Two texts one after the other, in each language ("First. Then."). */
+export function joinText(a: CheckText, b: CheckText): CheckText {
+	if (typeof a === 'string' && typeof b === 'string') return `${a} ${b}`;
+	const [x, y] = [typeof a === 'string' ? { en: a, 'zh-CN': a } : a, typeof b === 'string' ? { en: b, 'zh-CN': b } : b];
+	return { en: `${x.en} ${y.en}`, 'zh-CN': `${x['zh-CN']}${y['zh-CN']}` };
+}

@@ -1,7 +1,7 @@
 // Time between spans: a parent that outlives its children, a span that began only after an await.
 import type { CheckItem, CheckText, RunOutput } from './types';
 import { describeSpan, findSpan, type SpanSelector } from './spans';
-import { item } from './item';
+import { item, withMissing } from './item';
 import { text } from './text';
 
 /** `parent` started before `child` and ended after it: in the timeline, the child's bar sits inside the parent's. */
@@ -12,7 +12,7 @@ export function encloses(run: RunOutput, parent: SpanSelector, child: SpanSelect
 		p && c && c.span.startTime >= p.span.startTime && c.span.startTime + c.span.duration <= p.span.startTime + p.span.duration
 	);
 	const [p1, c1] = [describeSpan(parent), describeSpan(child)];
-	return item(text(`${p1.en} lasts until ${c1.en} has finished`, `${p1['zh-CN']} 一直持续到 ${c1['zh-CN']} 结束之后`), ok, hint);
+	return withMissing(item(text(`${p1.en} lasts until ${c1.en} has finished`, `${p1['zh-CN']} 一直持续到 ${c1['zh-CN']} 结束之后`), ok, hint), run, child, parent);
 }
 
 /** `sel` started at least `ms` milliseconds after `after` started. */
@@ -21,5 +21,5 @@ export function startsLater(run: RunOutput, sel: SpanSelector, after: SpanSelect
 	const a = findSpan(run, after);
 	const ok = Boolean(s && a && s.span.startTime - a.span.startTime >= ms * 1000);
 	const [s1, a1] = [describeSpan(sel), describeSpan(after)];
-	return item(text(`${s1.en} starts at least ${ms} ms after ${a1.en} starts`, `${s1['zh-CN']} 比 ${a1['zh-CN']} 晚至少 ${ms} ms 开始`), ok, hint);
+	return withMissing(item(text(`${s1.en} starts at least ${ms} ms after ${a1.en} starts`, `${s1['zh-CN']} 比 ${a1['zh-CN']} 晚至少 ${ms} ms 开始`), ok, hint), run, sel, after);
 }

@@ -13,7 +13,7 @@ export interface RunOutput {
 	traces: Trace[];
 	console: ConsoleLine[];
 	network: NetworkRecord[];
-	/** the Arguments field, split like a shell would */
+	/** the arguments the client program got: the Arguments field split like a shell would, a leading program name dropped (`programArgs`) */
 	args: string[];
 	/** errors that stopped a service: time limit, uncaught throw */
 	errors: string[];
@@ -36,6 +36,12 @@ export interface CheckItem {
 	label: CheckText;
 	ok: boolean;
 	hint?: CheckText;
+	/**
+	 * A failing item that could not be judged because a span never reached Jaeger names that span
+	 * (`hello-world "printHello"`). The Checks region shows the first item missing a span as the
+	 * cause and folds the later ones missing the same span under it (`foldFailures`).
+	 */
+	missing?: string;
 }
 
 export type StepCheck = (run: RunOutput) => CheckItem[] | Promise<CheckItem[]>;

@@ -3,7 +3,6 @@
 import { runOutput, type CheckItem, type RunOutput } from '$lib/checks';
 import type { Trace } from '$lib/model';
 import type { RunResult } from '$lib/runner';
-import { splitArgs } from '$lib/sim';
 import { translator } from './i18n';
 import type { Locale } from './types';
 
@@ -25,7 +24,8 @@ export async function judgeRun(run: RunToJudge, check: (output: RunOutput) => Pr
 	if (compileError) {
 		return [{ label: t('checks.compiles'), ok: false, hint: `${compileError.file}:${compileError.line}:${compileError.column} ${compileError.message}` }];
 	}
-	const judged = await check(runOutput(result, run.traces, splitArgs(run.args)));
+	// the field as typed: runOutput reads it as the runner did (`hello Bryan` is `Bryan`)
+	const judged = await check(runOutput(result, run.traces, run.args));
 	const crash = result.errors[0];
 	if (!crash) return judged;
 	const where = crash.file ? ` — ${crash.file}:${crash.line}` : '';

@@ -18,4 +18,4 @@ export { SimFetchResponse, ResponseHeaders } from './http/response';
 export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
 export { createTimeModule, type TourTime } from './runtime/time';
-export { createProcessModule, splitArgs, type TourProcess } from './runtime/process';
+export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';

@@ -10,6 +10,7 @@ import { setBaggageItem } from './baggage_setter';
 import { normalizeBaggageKey } from './baggage_limits';
 import { FLAG_DEBUG, FLAG_SAMPLED, SAMPLER_PARAM_TAG, SAMPLER_TYPE_TAG } from './constants';
 import { pairsToKeyValues, toKeyValue } from './key_values';
+import { afterFinishMessage, type LateCall } from './misuse';
 import type { SamplingDecision } from './samplers/sampler';
 import { JaegerSpanContext } from './span_context';
 import type { JaegerTracer } from './tracer';
@@ -21,6 +22,8 @@ export class JaegerSpan extends Span {
 	/** how long the span took, in µs: set by finish() when the span is sampled, else -1 */
 	duration = -1;
 	finished = false;
+	/** a call after finish() was already reported through the logger: warn once per span */
+	private warnedLate = false;
 	/**
 	 * [key0, value0, key1, value1, …] with `tagLen` slots used; null until the first tag of a sampled
 	 * span. Preallocated small and doubled by hand: a pushed-to array literal grows to 19 slots at once.
@@ -51,6 +54,16 @@ export class JaegerSpan extends Span {
 
 	get serviceName(): string {
 		return this.owner.serviceName;
+	}
+
+	/**
+	 * A call on a finished span: said once per span through the tracer's logger (in the run, the
+	 * service's Console), like jaeger-client's "You can only call finish() on a span once".
+	 */
+	private late(call: LateCall): void {
+		if (this.warnedLate) return;
+		this.warnedLate = true;
+		this.owner.logger.error(afterFinishMessage(this.operationName, this.ctx.toString(), call));
 	}
 
 	isSampled(): boolean {
@@ -112,6 +125,8 @@ export class JaegerSpan extends Span {
 	}
 
 	protected _setBaggageItem(key: string, value: string): void {
+		// still set on the context (spans started from it later inherit it), but the baggage log is lost
+		if (this.finished) this.late('setBaggageItem');
 		setBaggageItem(this, normalizeBaggageKey(String(key)), value, this.owner.baggageLimits, this.owner.metrics);
 	}
 
@@ -124,6 +139,10 @@ export class JaegerSpan extends Span {
 	 * to hand it to _addTags. Same behaviour, no allocation.
 	 */
 	setTag(key: string, value: unknown): this {
+		if (this.finished) {
+			this.late('setTag');
+			return this;
+		}
 		if (key === SAMPLING_PRIORITY) {
 			if (value !== undefined && value !== null && this.applySamplingPriority(value)) this.pushTag(key, value);
 		} else if ((this.ctx.flags & FLAG_SAMPLED) !== 0) {
@@ -135,6 +154,7 @@ export class JaegerSpan extends Span {
 	}
 
 	protected _addTags(tags: { [key: string]: unknown }): void {
+		if (this.finished) return this.late('addTags');
 		if (tags === null || typeof tags !== 'object') return;
 		const priority = tags[SAMPLING_PRIORITY];
 		if (priority !== undefined && priority !== null && this.applySamplingPriority(priority)) {
@@ -175,6 +195,7 @@ export class JaegerSpan extends Span {
 	}
 
 	protected _log(fields: { [key: string]: unknown }, timestamp?: number): void {
+		if (this.finished) return this.late('log');
 		if ((this.ctx.flags & FLAG_SAMPLED) === 0 && this.ctx.samplingFinal) return;
 		const ts = timestamp != null ? Math.round(timestamp * 1000) : this.owner.nowUs();
 		this.pushLog(ts, 0);
@@ -211,10 +232,7 @@ export class JaegerSpan extends Span {
 	}
 
 	protected _finish(finishTime?: number): void {
-		if (this.finished) {
-			this.owner.logger.error(`operation=${this.operationName},context=${this.ctx.toString()}#You can only call finish() on a span once.`);
-			return;
-		}
+		if (this.finished) return this.late('finish');
 		this.finished = true;
 		const ctx = this.ctx;
 		if (!ctx.samplingFinal) {

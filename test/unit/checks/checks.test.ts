@@ -91,6 +91,68 @@ describe('checks', () => {
 		expect(c.printed(withNet, 'formatter', 'Hello, Bryan!', 'h').ok).toBe(false);
 	});
 
+	it('asks for the reference type the step teaches, and says which one it found', () => {
+		const cause = rec('hello-world', 'say-hello', 'ff');
+		const later = rec('hello-world', 'cache-greeting', 'ff', undefined, { references: [{ refType: 'FOLLOWS_FROM', traceID: 'ff', spanID: cause.spanID }] });
+		const r = run([cause, later]);
+		const asChild = c.childOf(r, { operation: 'cache-greeting' }, { operation: 'say-hello' }, c.text('Use childOf.', '用 childOf。'));
+		expect(asChild.ok).toBe(false);
+		expect(c.localize(asChild.hint!, 'en')).toBe('the "cache-greeting" span references the "say-hello" span with FollowsFrom; this step asks for ChildOf — the "say-hello" span waits for this work. Use childOf.');
+		expect(c.localize(asChild.hint!, 'zh-CN')).toContain('以 FollowsFrom 引用了');
+		expect(c.parentOf(r, c.findSpan(r, { operation: 'cache-greeting' })!)).toBeUndefined();
+		expect(c.parentOf(r, c.findSpan(r, { operation: 'cache-greeting' })!, 'FOLLOWS_FROM')?.span.operationName).toBe('say-hello');
+		const follows = c.followsFrom(r, { operation: 'cache-greeting' }, { operation: 'say-hello' }, 'h');
+		expect(follows.ok).toBe(true);
+		expect(c.localize(follows.label, 'en')).toBe('the "cache-greeting" span follows from the "say-hello" span');
+		expect(c.followsFrom(good, { operation: 'format' }, { service: 'hello-world', operation: 'formatString' }, 'h').hint).toMatch(/with ChildOf; this step asks for FollowsFrom/);
+	});
+
+	it('judges failure by one rule: error=true marks it, error=false does not', () => {
+		const tagged = (value: boolean | string) => run([rec('hello-world', 'printHello', 'ee', undefined, { tags: [{ key: 'error', type: typeof value === 'boolean' ? 'bool' : 'string', value }] })]);
+		const sel = { operation: 'printHello' };
+		expect(c.marksError(tagged(true), sel, 'h').ok).toBe(true);
+		expect(c.marksError(tagged('true'), sel, 'h').ok).toBe(true);
+		expect(c.marksError(tagged(false), sel, 'h').ok).toBe(false);
+		expect(c.marksNoError(tagged(false), sel, 'h').ok).toBe(true);
+		expect(c.marksNoError(tagged(true), sel, 'h').ok).toBe(false);
+		expect(c.errorSpans(tagged(false))).toEqual([]);
+	});
+
+	it('says "before finish()" when the Console shows the span was used after it, and "pass a string" for an object value', () => {
+		const span = rec('hello-world', 'say-hello', 'dd', undefined, { tags: [{ key: 'http.url', type: 'string', value: '"http://formatter:8081/format"' }] });
+		const warned = run([span], { console: [{ service: 'hello', stream: 'err', text: 'operation=say-hello,context=dd:dd:0:1#log() after finish(): the span "say-hello" was already reported, so what this call records is lost. Tag, log and set baggage before finish().' }] });
+		const log = c.hasLog(warned, { operation: 'say-hello' }, { event: 'println' }, 'add the log');
+		expect(c.localize(log.hint!, 'en')).toMatch(/Move the call before span\.finish\(\)\.$/);
+		expect(c.localize(log.hint!, 'zh-CN')).toContain('span.finish() 之前');
+		expect(c.hasLog(run([span]), { operation: 'say-hello' }, { event: 'println' }, 'add the log').hint).toBe('add the log');
+		const url = c.tagMatches(warned, { operation: 'say-hello' }, 'http.url', /^http:/, 'tag the URL');
+		expect(c.localize(url.hint!, 'en')).toMatch(/holds an object, .*"http:\/\/formatter:8081\/format".*pass a string/);
+		// a second finish() loses nothing: no "before finish()" for it
+		const twice = run([span], { console: [{ service: 'hello', stream: 'err', text: 'operation=say-hello,context=dd:dd:0:1#You can only call finish() on a span once.' }] });
+		expect(c.hasLog(twice, { operation: 'say-hello' }, { event: 'println' }, 'add the log').hint).toBe('add the log');
+	});
+
+	it('folds the items a missing span fails under the first of them', () => {
+		const r = run([root]);
+		const items = [
+			c.spanReported(r, { operation: 'say-hello' }, 'h'),
+			c.spanReported(r, { service: 'hello-world', operation: 'printHello' }, 'finish printHello'),
+			c.hasTag(r, { service: 'hello-world', operation: 'printHello' }, 'error', true, 'tag it'),
+			c.traceCount(r, 2, 'two traces'),
+			c.hasLog(r, { service: 'hello-world', operation: 'printHello' }, { event: 'error' }, 'log it'),
+			c.childOf(r, { operation: 'say-hello' }, { service: 'hello-world', operation: 'printHello' }, 'parent')
+		];
+		expect(items[1].missing).toBe('hello-world "printHello"');
+		expect(items[3].missing).toBeUndefined();
+		const groups = c.foldFailures(items);
+		expect(groups.map((g) => [g.item.hint ?? 'ok', g.consequences.map((x) => x.hint)])).toEqual([
+			['ok', []],
+			['finish printHello', ['tag it', 'log it', 'parent']],
+			['two traces', []]
+		]);
+		expect(c.foldFailures([])).toEqual([]);
+	});
+
 	it('reports service errors with the hint', () => {
 		const failed = run([], { errors: ['hello: stopped after 5 s (time limit)'] });
 		const item = c.noErrors(failed, 'look for a loop that never ends');
@@ -125,5 +187,14 @@ describe('collecting a run', () => {
 		expect(out.console).toEqual([{ service: 'hello', stream: 'out', text: 'hi' }]);
 		expect(out.network.map((r) => r.id)).toEqual([1]);
 		expect(out.errors).toEqual(['hello.ts:3 Expected ";"', 'formatter: boom']);
+		expect(out.args).toEqual(['Bryan']);
+	});
+
+	it('gives the check the arguments the client got, whichever form the field took', () => {
+		const finished = { console: [], network: [], errors: [], services: [{ name: 'formatter', client: false }, { name: 'hello', client: true }] };
+		expect(c.runOutput(finished, [], 'hello Bryan Bonjour').args).toEqual(['Bryan', 'Bonjour']);
+		expect(c.runOutput(finished, [], ['hello', 'Bryan']).args).toEqual(['Bryan']);
+		expect(c.runOutput(finished, [], 'Bryan').args).toEqual(['Bryan']);
+		expect(c.runOutput({ ...finished, services: [] }, [], 'hello Bryan').args).toEqual(['hello', 'Bryan']);
 	});
 });

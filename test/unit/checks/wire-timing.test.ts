@@ -62,8 +62,23 @@ describe('more checks', () => {
 		expect(m.sentContext(req('x:1', 'http://x:1/', { 'uber-trace-id': 'a:b:c' }))).toBeNull();
 		expect(m.requestCarriesSpan(r, 'formatter', { operation: 'formatString' }, 'h').ok).toBe(true);
 		// the publisher got the root's context, not printHello's
-		expect(m.requestCarriesSpan(r, 'publisher', { operation: 'printHello' }, 'h')).toMatchObject({ ok: false, hint: 'h' });
+		const wrong = m.requestCarriesSpan(r, 'publisher', { operation: 'printHello' }, { other: m.text('Step words.', '这一步的话。'), fallback: 'h' });
+		expect(wrong.ok).toBe(false);
+		expect(m.localize(wrong.hint!, 'en')).toMatch(/^The request to publisher carries the context of hello-world's "say-hello" span, not of the "printHello" span, which made the call: .* Step words\.$/);
+		expect(m.localize(wrong.hint!, 'zh-CN')).toMatch(/这一步的话。$/);
 		expect(m.requestCarriesSpan(r, 'publisher', { operation: 'say-hello' }, 'h').ok).toBe(true);
+	});
+
+	it('tells a request with no context from one with the wrong span\'s, one helper for every step', () => {
+		const bare = run([root, fmt, late, server], { network: [req('publisher:8082', 'http://publisher:8082/publish?helloStr=x', {})] });
+		expect(m.carried(bare, 'publisher', { operation: 'printHello' })).toEqual({ kind: 'none' });
+		expect(m.carried(bare, 'formatter', { operation: 'formatString' })).toEqual({ kind: 'no-request' });
+		expect(m.carried(r, 'formatter', { operation: 'formatString' })).toEqual({ kind: 'span' });
+		expect(m.carried(r, 'publisher', { operation: 'printHello' })).toMatchObject({ kind: 'other', span: { service: 'hello-world' } });
+		expect(m.localize(m.clientPropagationHint(bare, 'publisher', { operation: 'printHello' })!, 'en')).toMatch(/went out without an uber-trace-id header/);
+		expect(m.clientPropagationHint(r, 'formatter', { operation: 'formatString' })).toBeUndefined();
+		// a plain hint still works, for the case the wire cannot explain (no request at all)
+		expect(m.requestCarriesSpan(bare, 'formatter', { operation: 'formatString' }, 'h')).toMatchObject({ ok: false, hint: 'h' });
 	});
 
 	it('judges timing: a parent that outlives its child, a span that started later', () => {

@@ -108,3 +108,25 @@ describe('startWorld on in-process services', () => {
 		expect(result.console.length).toBe(printed);
 	});
 });
+
+describe('a span used after finish()', () => {
+	it('is said once per span in the Console, in English', async () => {
+		const program = `import { initTracer } from 'tour/tracing';
+const tracer = initTracer('hello-world');
+const a = tracer.startSpan('say-hello');
+a.finish();
+a.log({ event: 'println' });
+a.setTag('hello-to', 'Bryan');
+a.finish();
+const b = tracer.startSpan('other');
+b.finish();
+b.setBaggageItem('greeting', 'Bonjour');
+`;
+		const r = await runWorld({ 'hello.ts': program }, { 'hello.ts': 'hello' }, '');
+		const warnings = r.console.filter((l) => /after finish\(\)|only call finish/.test(l.text));
+		expect(warnings.map((l) => [l.service, l.stream, l.text.replace(/context=[^#]*#/, 'context=…#')])).toEqual([
+			['hello', 'err', 'operation=say-hello,context=…#log() after finish(): the span "say-hello" was already reported, so what this call records is lost. Tag, log and set baggage before finish().'],
+			['hello', 'err', 'operation=other,context=…#setBaggageItem() after finish(): the span "other" was already reported, so what this call records is lost. Tag, log and set baggage before finish().']
+		]);
+	});
+});

@@ -81,7 +81,7 @@ add({
 	step: 'hello-span/tags-and-logs',
 	name: 'logs after finish are lost',
 	edits: { 'hello.ts': [["span.log({ event: 'println' });\n\nspan.finish();", "span.finish();\nspan.log({ event: 'println' });"]] },
-	hint: "log span.log({ event: 'println' })"
+	hint: 'before span.finish()'
 });
 add({
 	step: 'hello-span/tags-and-logs',
@@ -241,7 +241,7 @@ add({
 	step: 'rpc/inject',
 	name: "inject the root span's context (the active span) instead of the client span's",
 	edits: { 'hello.ts': [['tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);', 'tracer.inject(tracer.activeSpan!.context(), FORMAT_HTTP_HEADERS, headers);']] },
-	hint: "carries some other span's context"
+	hint: 'carries the context of hello-world\'s "say-hello" span, not of hello-world\'s "formatString" span'
 });
 add({
 	step: 'rpc/inject',
@@ -279,7 +279,7 @@ add({
 	step: 'rpc/extract',
 	name: 'the formatter extracts but ignores what it extracted',
 	edits: { 'formatter.ts': [['    childOf: parent,\n', '']] },
-	hint: "formatter's \"format\" span is not a child of the client's formatString span: did the server extract the context"
+	hint: "formatter's \"format\" span is not a child of the client's formatString span, though the request carried its context: did the server extract the context"
 });
 add({
 	step: 'rpc/extract',
@@ -463,4 +463,197 @@ add({
 		'hello.ts': [["  span.setBaggageItem('greeting', greeting);\n", "  span.setBaggageItem('greeting', greeting);\n  span.setTag('greeting', greeting);\n"]]
 	},
 	hint: 'but on another span'
+});
+
+// ── how the checks judge (issue 14): one class of misjudgement each ─────────────
+// 1. The Arguments field read as the runner reads it: a leading program name is the command.
+add({
+	step: 'hello-span/hello-world',
+	name: 'passes: the Arguments typed as a command line, hello Bryan',
+	edits: {},
+	args: 'hello Bryan'
+});
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'passes: the command-line form with another name, hello Alice',
+	edits: {},
+	args: 'hello Alice'
+});
+add({
+	step: 'baggage/pack-baggage',
+	name: 'passes: the command-line form, hello Bryan Hola',
+	edits: {},
+	args: 'hello Bryan Hola'
+});
+add({
+	step: 'baggage/read-baggage',
+	name: 'passes: the command-line form, hello Bryan Hola',
+	edits: {},
+	args: 'hello Bryan Hola'
+});
+add({
+	step: 'hello-span/hello-world',
+	name: 'the name written into the program, run as hello Alice',
+	edits: { 'hello.ts': [['const helloTo = process.argv[2];', "const helloTo = 'Bryan';"]] },
+	args: 'hello Alice',
+	hint: 'process.argv[2]'
+});
+add({
+	step: 'hello-span/operation-names',
+	name: 'name in the operation name, run as hello Alice',
+	edits: { 'hello.ts': [["tracer.startSpan('say-hello')", "tracer.startSpan('say-hello to ' + helloTo)"]] },
+	args: 'hello Alice',
+	hint: 'An operation name still contains "Alice"'
+});
+
+// 2. The reference type the step teaches: FollowsFrom is not ChildOf.
+add({
+	step: 'context/child-of',
+	name: 'formatString FollowsFrom say-hello instead of ChildOf',
+	edits: {
+		'hello.ts': [
+			["import type { Span } from 'opentracing';", "import { followsFrom, type Span } from 'opentracing';"],
+			["tracer.startSpan('formatString', { childOf: rootSpan })", "tracer.startSpan('formatString', { references: [followsFrom(rootSpan.context())] })"]
+		]
+	},
+	hint: 'with FollowsFrom; this step asks for ChildOf'
+});
+add({
+	step: 'context/active-span',
+	name: 'printHello FollowsFrom the active span',
+	edits: {
+		'hello.ts': [
+			["import { initTracer } from 'tour/tracing';", "import { followsFrom } from 'opentracing';\nimport { initTracer } from 'tour/tracing';"],
+			["const span = tracer.startSpan('printHello');", "const span = tracer.startSpan('printHello', { references: [followsFrom(tracer.activeSpan!.context())] });"]
+		]
+	},
+	hint: 'with FollowsFrom; this step asks for ChildOf'
+});
+add({
+	step: 'rpc/extract',
+	name: 'the formatter FollowsFrom the extracted context',
+	edits: {
+		'formatter.ts': [
+			["import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';", "import { FORMAT_HTTP_HEADERS, Tags, followsFrom } from 'opentracing';"],
+			['    childOf: parent,\n', '    references: parent ? [followsFrom(parent)] : [],\n']
+		]
+	},
+	hint: 'with FollowsFrom; this step asks for ChildOf'
+});
+add({
+	step: 'context/follows-from',
+	name: 'passes: followsFrom with the active span ignored explicitly',
+	edits: { 'hello.ts': [['{ references: [followsFrom(cause.context())] }', '{ references: [followsFrom(cause.context())], ignoreActiveSpan: true }']] }
+});
+
+// 3. What was done after finish() is lost: say "before finish()", not "add it". Objects as tag values.
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'the tag set after finish',
+	edits: { 'hello.ts': [["span.setTag('hello-to', helloTo);\n", ''], ['span.finish();', "span.finish();\nspan.setTag('hello-to', helloTo);"]] },
+	hint: 'before span.finish()'
+});
+add({
+	step: 'context/three-traces',
+	name: 'printHello logs println after finishing its span',
+	edits: { 'hello.ts': [["  span.log({ event: 'println' });\n  span.finish();", "  span.finish();\n  span.log({ event: 'println' });"]] },
+	hint: 'before span.finish()'
+});
+add({
+	step: 'rpc/inject',
+	name: 'the URL tagged as a URL object',
+	edits: { 'hello.ts': [['span.setTag(Tags.HTTP_URL, url);', 'span.setTag(Tags.HTTP_URL, new URL(url));']] },
+	hint: 'pass a string'
+});
+add({
+	step: 'rpc/inject',
+	name: 'passes: the URL object turned into a string',
+	edits: { 'hello.ts': [['span.setTag(Tags.HTTP_URL, url);', 'span.setTag(Tags.HTTP_URL, new URL(url).href);']] }
+});
+add({
+	step: 'hello-span/tags-and-logs',
+	name: 'passes: finish() called twice loses nothing (the Console warns)',
+	edits: { 'hello.ts': [['span.finish();', 'span.finish();\nspan.finish();']] }
+});
+
+// 4. Propagation: no context on the wire and the wrong span's context are different mistakes.
+add({
+	step: 'rpc/broken-link',
+	name: "the link repaired with the active span's context instead of printHello's",
+	edits: { 'hello.ts': [["  tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);\n  await fetch(url, { headers });", "  tracer.inject(tracer.activeSpan!.context(), FORMAT_HTTP_HEADERS, headers);\n  await fetch(url, { headers });"]] },
+	hint: 'carries the context of hello-world\'s "say-hello" span'
+});
+add({
+	step: 'rpc/extract',
+	name: "the client injects the active span's context, the servers are right",
+	edits: { 'hello.ts': [['tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);', 'tracer.inject(tracer.activeSpan!.context(), FORMAT_HTTP_HEADERS, headers);']] },
+	hint: 'carries the context of hello-world\'s "say-hello" span'
+});
+add({
+	step: 'rpc/extract',
+	name: 'the client sends no headers, the servers are right',
+	edits: { 'hello.ts': [['const res = await fetch(url, { headers });', 'const res = await fetch(url);']] },
+	hint: 'went out without an uber-trace-id header'
+});
+add({
+	step: 'rpc/broken-link',
+	name: 'passes: the injected carrier spread into the headers sent',
+	edits: {
+		'hello.ts': [
+			[
+				"  const headers: Record<string, string> = { accept: 'text/plain' };\n  tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);\n  await fetch(url, { headers });",
+				"  const carrier: Record<string, string> = {};\n  tracer.inject(span.context(), FORMAT_HTTP_HEADERS, carrier);\n  await fetch(url, { headers: { accept: 'text/plain', ...carrier } });"
+			]
+		]
+	}
+});
+
+// 5. The fallback the read-baggage step asks for is exercised: a second caller sends no baggage.
+add({
+	step: 'baggage/read-baggage',
+	name: 'no fallback when the item is absent',
+	edits: { 'formatter.ts': [["span.getBaggageItem('greeting') ?? 'Hello'", "span.getBaggageItem('greeting')"]] },
+	hint: "fall back to 'Hello'"
+});
+add({
+	step: 'baggage/read-baggage',
+	name: 'passes: the fallback written as a condition',
+	edits: {
+		'formatter.ts': [
+			[
+				"  const greeting = span.getBaggageItem('greeting') ?? 'Hello';\n",
+				"  const item = span.getBaggageItem('greeting');\n  let greeting = 'Hello';\n  if (item !== undefined) greeting = item;\n"
+			]
+		]
+	}
+});
+
+// 6. error=false is not an error.
+add({
+	step: 'rpc/failed-call',
+	name: 'passes: every call tagged error = !res.ok',
+	edits: {
+		'hello.ts': [
+			['    span.setTag(Tags.HTTP_STATUS_CODE, res.status);\n', '    span.setTag(Tags.HTTP_STATUS_CODE, res.status);\n    span.setTag(Tags.ERROR, !res.ok);\n'],
+			['    span.setTag(Tags.ERROR, true);\n', '']
+		]
+	}
+});
+add({
+	step: 'rpc/failed-call',
+	name: 'the failed call tagged error=false',
+	edits: { 'hello.ts': [['    span.setTag(Tags.ERROR, true);\n', '    span.setTag(Tags.ERROR, false);\n']] },
+	hint: "printHello's span does not say so"
+});
+
+// The three-traces step is about three traces.
+add({
+	step: 'context/three-traces',
+	name: 'the functions already hang under say-hello: one trace, not three',
+	edits: {
+		'hello.ts': [
+			["const span = tracer.startSpan('say-hello');\nspan.setTag", "const span = tracer.startSpan('say-hello');\ntracer.activateSpan(span);\nspan.setTag"]
+		]
+	},
+	hint: 'three traces'
 });

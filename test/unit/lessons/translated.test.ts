@@ -69,3 +69,14 @@ it('the English is what the English page shows', async () => {
 	expect(english(items[0].hint)).toBe('Keep printing the greeting.');
 	expect((items[0].label as { 'zh-CN': string })['zh-CN']).toBe('hello 打印出 "Hello, Bryan!"');
 });
+
+it('no label calls the FollowsFrom span a child', async () => {
+	const s = step('context/follows-from');
+	for (const run of [nothing(['Bryan']), await runWorld(s.solution, s.services, s.args)]) {
+		const labels = (await judge(s.id, run)).map((i) => i.label);
+		for (const l of labels) {
+			expect(english(l)).not.toMatch(/child/i);
+			expect(typeof l === 'string' ? l : l['zh-CN']).not.toMatch(/子 span/);
+		}
+	}
+});

@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, startWorld, type Diagnostic } from '$lib/runner';
-import { splitArgs } from '$lib/sim';
 import type { SpanRecord } from '$lib/model';
 import { installAsyncContext } from '$lib/tracer';
 import { runOutput, type RunOutput } from '$lib/checks';
@@ -48,7 +47,7 @@ export async function runWorld(files: Record<string, string>, services: Record<s
 		const broken = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 		if (result.services.length === 0) throw new Error(`did not start: ${[...broken, ...result.console.map((l) => l.text)].join('; ')}`);
 		if (result.timedOut) throw new Error(`the run: still running after the time limit: ${result.console.map((l) => `${l.service}: ${l.text}`).join('; ')}`);
-		return { ...runOutput(result, await backend.traces(), splitArgs(argsLine)), records: backend.records };
+		return { ...runOutput(result, await backend.traces(), argsLine), records: backend.records };
 	} finally {
 		backend.dispose();
 	}

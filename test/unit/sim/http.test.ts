@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpModule, createNetwork, splitArgs, createProcessModule, type HttpHost } from '../../../src/lib/sim';
+import { createHttpModule, createNetwork, splitArgs, programArgs, createProcessModule, type HttpHost } from '../../../src/lib/sim';
 
 /** tour/http for one service, wired straight to a network (in the browser a worker sits in between). */
 function httpFor(net: ReturnType<typeof createNetwork>, service: string, errors: unknown[] = []) {
@@ -101,5 +101,15 @@ describe('tour/process', () => {
 		expect(splitArgs(`Bryan "Bonjour tout le monde" 'a b'`)).toEqual(['Bryan', 'Bonjour tout le monde', 'a b']);
 		expect(splitArgs('')).toEqual([]);
 		expect(createProcessModule('hello', ['Bryan']).argv).toEqual(['node', 'hello', 'Bryan']);
+	});
+
+	it('reads the field as the program gets it: a leading program name is the command', () => {
+		expect(programArgs('hello Bryan Bonjour', 'hello')).toEqual(['Bryan', 'Bonjour']);
+		expect(programArgs('Bryan Bonjour', 'hello')).toEqual(['Bryan', 'Bonjour']);
+		expect(programArgs(['hello', 'Bryan'], 'hello')).toEqual(['Bryan']);
+		// only the first word, only the program's own name
+		expect(programArgs('Bryan hello', 'hello')).toEqual(['Bryan', 'hello']);
+		expect(programArgs('formatter Bryan', 'hello')).toEqual(['formatter', 'Bryan']);
+		expect(programArgs('hello', 'hello')).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { childOf, followsFrom, Tags, Span as OtSpan, SpanContext as OtSpanContext, Tracer as OtTracer } from 'opentracing';
 import { JaegerSpan, JaegerSpanContext, TRACER_VERSION } from '../../../src/lib/tracer';
+import { parseAfterFinish } from '../../../src/lib/tracer/misuse';
 import { testTracer } from './helpers';
 
 describe('spans', () => {
@@ -230,6 +231,41 @@ describe('spans', () => {
 		span.finish();
 		expect(reporter.spans).toHaveLength(1);
 		expect(errors[0]).toMatch(/operation=t,context=.*#You can only call finish\(\) on a span once\./);
+	});
+
+	it('warns once per span when a finished span is tagged, logged, given baggage or finished again, and drops the late tag and log', () => {
+		const { tracer, reporter, errors } = testTracer();
+		const a = tracer.startSpan('a');
+		a.finish();
+		a.setTag('late', 1);
+		a.log({ event: 'late' });
+		a.addTags({ also: 'late' });
+		a.setBaggageItem('k', 'v');
+		a.finish();
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/^operation=a,context=[0-9a-f:]+#setTag\(\) after finish\(\): .*before finish\(\)/);
+		expect(parseAfterFinish(errors[0])).toEqual({ operation: 'a', call: 'setTag' });
+		const rec = reporter.records()[0];
+		expect(rec.tags.map((t) => t.key)).not.toContain('late');
+		expect(rec.logs).toEqual([]);
+		// each span warns once, for the first late call it gets
+		const b = tracer.startSpan('b');
+		b.finish();
+		b.log({ event: 'println' });
+		b.log({ event: 'again' });
+		const c = tracer.startSpan('c');
+		c.finish();
+		c.setBaggageItem('greeting', 'Bonjour');
+		expect(errors.slice(1).map(parseAfterFinish)).toEqual([
+			{ operation: 'b', call: 'log' },
+			{ operation: 'c', call: 'setBaggageItem' }
+		]);
+		// an unfinished span says nothing
+		const d = tracer.startSpan('d');
+		d.setTag('x', 1).log({ event: 'e' });
+		d.finish();
+		expect(errors).toHaveLength(3);
+		expect(parseAfterFinish('Reporting span 1:2:0:1 svc.d')).toBeNull();
 	});
 
 	it('setOperationName changes the reported name', () => {

@@ -39,4 +39,8 @@ export async function main(): Promise<void> {
   const helloStr = await formatString(helloTo);
   await printHello(helloStr);
   span.finish();
+
+  // An older caller that knows nothing about greetings: no tracing headers, so no baggage either.
+  const res = await fetch(`http://formatter:8081/format?helloTo=${encodeURIComponent(helloTo)}`);
+  console.log(`without baggage: ${await res.text()}`);
 }

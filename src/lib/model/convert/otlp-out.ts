@@ -4,6 +4,7 @@
 import type { KeyValue, Process, Span, Trace } from '../types';
 import { isHexID } from '../ids';
 import { SPAN_KINDS, tagToAttribute } from './otlp-values';
+import { isErrorSpan } from '../analysis/summary';
 
 const DERIVED = new Set(['span.kind', 'otel.status_code', 'otel.status_description', 'error', 'otel.scope.name', 'otel.scope.version', 'otel.library.name', 'otel.library.version', 'w3c.tracestate']);
 
@@ -25,7 +26,7 @@ function spanToOTLP(s: Span): Record<string, unknown> {
 	const parent = s.references.find((r) => r.refType === 'CHILD_OF' && r.traceID === s.traceID) ?? s.references.find((r) => r.traceID === s.traceID);
 	const kind = SPAN_KINDS.indexOf(String(tagValue(s.tags, 'span.kind') ?? '').toLowerCase() as (typeof SPAN_KINDS)[number]);
 	const statusTag = tagValue(s.tags, 'otel.status_code');
-	const isError = statusTag === 'ERROR' || s.tags.some((t) => t.key === 'error' && (t.value === true || t.value === 'true'));
+	const isError = statusTag === 'ERROR' || isErrorSpan(s);
 	const message = tagValue(s.tags, 'otel.status_description');
 	const out: Record<string, unknown> = {
 		traceId: otlpID(s.traceID, 32),

@@ -6,6 +6,7 @@ export const RUN_LABELS = {
 	run: 'Run',
 	runAgain: 'Run again',
 	args: 'Arguments',
+	argsHelp: 'The program’s arguments: what follows its name on a command line (Bryan Bonjour). A leading program name, as in hello Bryan, is read as the command and dropped.',
 	timeLimit: 'Time limit',
 	shortcut: 'Run (Ctrl/Cmd+Enter)',
 	status: 'Run status',

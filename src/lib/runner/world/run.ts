@@ -1,4 +1,4 @@
-import { createNetwork, splitArgs, type Network } from '$lib/sim';
+import { createNetwork, programArgs, splitArgs, type Network } from '$lib/sim';
 import type { CompilerClient } from '../compile/client';
 import { formatDiagnostic } from '../compile/diagnostics';
 import { checkServices, pickClients, servicesFrom, servicesFromFiles, type ServiceSpec } from '../services';
@@ -133,7 +133,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 
 		const start = async (l: Live): Promise<boolean> => {
 			// "hello Bryan Bonjour" typed as a whole command line: the first word names the program
-			const a = l.client && args[0] === l.spec.name ? args.slice(1) : l.client ? args : [];
+			const a = l.client ? programArgs(args, l.spec.name) : [];
 			const out = await l.handle.call<Outcome>((api) =>
 				api.start(
 					{

@@ -27,3 +27,14 @@ export function splitArgs(line: string): string[] {
 	}
 	return out;
 }
+
+/**
+ * The arguments `program` gets from the Arguments field — the one reading shared by the runner and
+ * the checks. The field is split like a shell line; a first word that names the program
+ * (`hello Bryan Bonjour`, the field typed as a whole command line) is the command, and is dropped.
+ * Takes the field's text or its words already split.
+ */
+export function programArgs(field: string | readonly string[], program: string): string[] {
+	const words = typeof field === 'string' ? splitArgs(field) : [...field];
+	return words.length > 0 && words[0] === program ? words.slice(1) : words;
+}
