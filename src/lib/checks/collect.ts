@@ -1,13 +1,7 @@
 // Assembles what a check judges from a finished run: its traces (read back through jaeger-query by
 // the runner), console lines, learner network traffic and errors.
-<<<<<<< HEAD
 import type { Trace } from '$lib/model';
-import type { NetworkRecord } from '$lib/sim';
-=======
-import type { Trace } from '../model/types';
-import type { NetworkRecord } from '../sim/types';
-import { programArgs, splitArgs } from '$lib/sim';
->>>>>>> checks
+import { programArgs, splitArgs, type NetworkRecord } from '$lib/sim';
 import type { ConsoleLine, RunOutput } from './types';
 
 export interface FinishedRun {

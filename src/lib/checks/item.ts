@@ -1,7 +1,7 @@
 import type { CheckItem, CheckText, RunOutput } from './types';
 import { describeSpan, findSpan, type SpanSelector } from './spans';
 import { text } from './text';
-import { parseAfterFinish } from '../tracer/misuse';
+import { parseAfterFinish } from '$lib/tracer';
 
 /** A line for the Checks region; the hint only travels with a failure. */
 export function item(label: CheckText, ok: boolean, hint: CheckText): CheckItem {

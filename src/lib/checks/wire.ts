@@ -1,16 +1,9 @@
 // What crossed the simulated network: requests to a host, the trace context they carried.
 import type { CheckItem, CheckText, RunOutput } from './types';
-<<<<<<< HEAD
 import type { NetworkRecord } from '$lib/sim';
-import { describeSpan, findSpan, type SpanSelector } from './spans';
-import { item } from './item';
-import { text } from './text';
-=======
-import type { NetworkRecord } from '../sim/types';
 import { allSpans, describeSpan, findSpan, type FoundSpan, type SpanSelector } from './spans';
 import { item, withMissing } from './item';
 import { joinText, text } from './text';
->>>>>>> checks
 
 /** Requests to host `to` (any port), in the order they were sent. */
 export function requestsTo(run: RunOutput, to: string): NetworkRecord[] {

@@ -37,3 +37,4 @@ export { LoggingReporter } from './reporters/logging_reporter';
 export { RemoteReporter, type SpanSender, type RemoteReporterOptions } from './reporters/remote_reporter';
 export { CompositeReporter } from './reporters/composite_reporter';
 export { NoopReporter } from './reporters/noop_reporter';
+export { afterFinishMessage, parseAfterFinish, type LateCall } from './misuse';
