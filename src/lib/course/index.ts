@@ -6,6 +6,7 @@ export type * from './types';
 export { LOCALES, LOCALE_NAMES, isLocale, translator, labelsUnder, localizePath, stripLocale, preferredLocale, type MessageKey } from './i18n';
 export * from './progress';
 export { encodeShare, decodeShare, shareUrl, SINGLE_FILE, MAX_HASH_CHARS, MAX_SOURCE_CHARS, MAX_FILES, type ShareDecode } from './share';
+export { sameFiles, type Files } from './files';
 export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';
 export { runStepCheck } from './step-check';
 export { chooseLocale, chosenLocale, chooseTheme, chosenTheme, type Theme } from './preferences';

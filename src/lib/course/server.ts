@@ -1,7 +1,8 @@
 // Build-time access to the course for +page.server/+layout.server loads. Cached per build; in dev it
 // re-reads so edits to lessons/ show on reload.
 import { dev } from '$app/environment';
-import { loadCourse, LOCALES, type ChapterSource } from './content/loader';
+import { loadCourse, type ChapterSource } from './content/loader';
+import { LOCALES } from './i18n';
 import { untranslated } from './content/views';
 
 let cached: ChapterSource[] | null = null;

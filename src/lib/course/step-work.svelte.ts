@@ -3,6 +3,7 @@
 // with other tabs. When two versions meet (a share link's and the learner's own; this tab's and
 // another tab's) neither is dropped: one shows, the other is one click away. Pages render it; the
 // rules live here (and in the course README, "Whose version is saved").
+import { sameFiles } from './files';
 import { decodeShare } from './share';
 import type { WorkSaver } from './savers';
 
@@ -11,8 +12,6 @@ export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, 
 export type Notice = { kind: 'shared' | 'share-error' | 'solved' | 'reset'; text: string };
 const SAVE_DELAY_MS = 400;
 
-const same = (a: Record<string, string>, b: Record<string, string>) =>
-	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 /** Two versions of the work, one shown and the other one click away. */
 export interface Versions {
@@ -69,7 +68,7 @@ export class StepWork {
 			// a TypeScript-Playground style #code/ link carries one nameless file: it is this step's file
 			this.files = shared.kind === 'code' && only.length === 1 ? { [only[0]]: Object.values(shared.files)[0] } : { ...shared.files };
 			this.#sharedUnedited = true;
-			if (saved && !same(saved, this.files)) {
+			if (saved && !sameFiles(saved, this.files)) {
 				// the learner's own work stays saved, one click away, until they edit the shared version
 				this.#hidden = { ...saved };
 				this.versions = { kind: 'shared', showing: 'other' };
@@ -112,10 +111,10 @@ export class StepWork {
 	#savedElsewhere() {
 		if (this.#saving) return;
 		const stored = this.#stored();
-		if (same(stored, this.#base)) return;
+		if (sameFiles(stored, this.#base)) return;
 		this.#base = stored;
 		const shown = $state.snapshot(this.files);
-		if (same(stored, shown)) return;
+		if (sameFiles(stored, shown)) return;
 		if (this.versions?.kind === 'shared' && this.versions.showing === 'other' && this.#sharedUnedited) {
 			this.#hidden = { ...stored }; // the learner's own version, newer, behind the shared one
 			return;
@@ -142,14 +141,14 @@ export class StepWork {
 		this.#undo = null;
 		if (this.notice?.kind === 'solved' || this.notice?.kind === 'reset') this.notice = null;
 		const unedited = this.versions.kind === 'shared' && side === 'other' && this.#sharedUnedited;
-		if (!unedited && !same(this.files, this.#base)) {
+		if (!unedited && !sameFiles(this.files, this.#base)) {
 			this.#dirty = true;
 			this.flush();
 		}
 	}
 
 	get edited(): boolean {
-		return !same(this.files, this.start);
+		return !sameFiles(this.files, this.start);
 	}
 
 	/** Called on every edit; writes after a pause in typing, and at once on flush(). */
@@ -193,7 +192,7 @@ export class StepWork {
 
 	/** First press asks when there are edits to lose; confirm() does it. */
 	reset() {
-		if (this.edited && !same(this.files, this.solution)) this.confirmingReset = true;
+		if (this.edited && !sameFiles(this.files, this.solution)) this.confirmingReset = true;
 		else this.#replace(this.start, null);
 	}
 

@@ -15,7 +15,3 @@ export type EditorLabels = typeof EDITOR_LABELS;
 export function keyHint(template: string): (string | { key: string })[] {
 	return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? { key: part } : part)).filter((p) => p !== '');
 }
-
-export function fillIn(template: string, vars: Record<string, string>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name] : whole));
-}

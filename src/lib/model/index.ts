@@ -1,7 +1,7 @@
 // The trace model's public face: other parts import from here, never from the files behind it.
 export type * from './types';
 export { TraceImportError } from './errors';
-export { recordsToTraces } from './records';
+export { recordsToTraces, sameProcess } from './records';
 export { repairTrace } from './repairs';
 export { isHexID, idToHex } from './ids';
 

@@ -1,8 +1,11 @@
 import type { Process, Span, SpanRecord, Trace } from './types';
 
-function sameProcess(a: Process, b: Process): boolean {
+/** Same service and the same tags in the same order: one entry in a trace's process table. */
+export function sameProcess(a: Process, b: Process): boolean {
+	if (a === b) return true;
 	if (a.serviceName !== b.serviceName || a.tags.length !== b.tags.length) return false;
-	return a.tags.every((t, i) => t.key === b.tags[i].key && t.value === b.tags[i].value);
+	for (let i = 0; i < a.tags.length; i++) if (a.tags[i].key !== b.tags[i].key || a.tags[i].value !== b.tags[i].value) return false;
+	return true;
 }
 
 /**

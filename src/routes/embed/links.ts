@@ -1,15 +1,12 @@
 // Where an embed's "Open in Trace Tour" goes: the full page, carrying the files the reader has now.
-import { encodeShare } from '$lib/course';
-
-const same = (a: Record<string, string>, b: Record<string, string>) =>
-	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+import { encodeShare, sameFiles } from '$lib/course';
 
 /** The step's full page; with a `#files/…` hash once the files differ from the step's start files. */
 export function fullStepHref(chapter: string, step: string, files: Record<string, string>, start: Record<string, string>): string {
-	return `/tutorial/${chapter}/${step}${same(files, start) ? '' : encodeShare(files)}`;
+	return `/tutorial/${chapter}/${step}${sameFiles(files, start) ? '' : encodeShare(files)}`;
 }
 
 /** /playground with the files in the hash (`#code/…` for a single main.ts, else `#files/…`). */
 export function fullPlaygroundHref(files: Record<string, string>, example: Record<string, string>): string {
-	return `/playground${same(files, example) ? '' : encodeShare(files)}`;
+	return `/playground${sameFiles(files, example) ? '' : encodeShare(files)}`;
 }

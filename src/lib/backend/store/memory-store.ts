@@ -4,7 +4,7 @@
 // per-trace span cap and a total span cap, so that a learner loop reporting millions of spans
 // keeps memory bounded instead of filling the tab.
 import type { DependencyLink, Process, SpanRecord, Trace } from '../../model/index';
-import { recordsToTraces } from '../../model/index';
+import { recordsToTraces, sameProcess } from '../../model/index';
 import { Catalogue, type OperationEntry } from './catalogue';
 import { CallCounter, traceCalls } from './dependencies';
 import { spanMatches, type TraceQuery } from './match';
@@ -287,12 +287,6 @@ export class MemoryStore {
 	}
 }
 
-function sameProcess(a: Process, b: Process): boolean {
-	if (a === b) return true;
-	if (a.serviceName !== b.serviceName || a.tags.length !== b.tags.length) return false;
-	for (let i = 0; i < a.tags.length; i++) if (a.tags[i].key !== b.tags[i].key || a.tags[i].value !== b.tags[i].value) return false;
-	return true;
-}
 
 /** Cheap rejections from the trace's summary before looking at its spans. */
 function summaryMayMatch(t: StoredTrace, q: TraceQuery): boolean {

@@ -5,8 +5,8 @@ import { join, relative } from 'node:path';
 import { LessonError, splitFrontMatter } from './frontmatter';
 import { renderMarkdown } from './markdown';
 import type { Locale } from '../types';
+import { LOCALES } from '../i18n';
 
-export const LOCALES: Locale[] = ['en', 'zh-CN'];
 const ORDERED_DIR = /^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const SERVICE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 

@@ -1,3 +1,4 @@
+import { fill } from '../../words';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 import type { Locale } from '../types';
@@ -15,7 +16,7 @@ export function isLocale(s: unknown): s is Locale {
 export function translator(locale: Locale) {
 	const table = tables[locale];
 	return (key: MessageKey, vars: Record<string, string | number> = {}) =>
-		(table[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? `{${name}}`));
+		fill(table[key] ?? en[key], vars);
 }
 
 type Under<P extends string, K = MessageKey> = K extends `${P}.${infer R}` ? R : never;

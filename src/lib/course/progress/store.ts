@@ -3,6 +3,7 @@
 // (one step's entry, the playground, lastVisited…) and writes the result back: another tab's newer
 // edits to other entries survive. storageChanged() re-reads after another tab wrote. A failing write
 // (quota, private mode) keeps the change in memory, replays it on the next write, and reports it.
+import { sameFiles } from '../files';
 import { emptyProgress, parseExport, ProgressFormatError, salvage, summarize, upgrade, VERSION, type Progress, type ProgressSummary, type SavedFiles, type SavedConditionsData, type StepProgress } from './schema';
 import { listBackups, setAside, type KeyValueStorage, type ProgressBackup } from './backups';
 
@@ -56,8 +57,6 @@ export interface ProgressStore {
 
 type Change = (p: Progress) => Progress;
 
-const sameFiles = (a: Record<string, string>, b: Record<string, string>) =>
-	Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 const withStep = (step: string, change: (s: StepProgress) => StepProgress): Change => (p) => ({ ...p, steps: { ...p.steps, [step]: change({ ...(p.steps[step] ?? {}) }) } });
 

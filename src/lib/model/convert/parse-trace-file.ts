@@ -1,5 +1,6 @@
 // One entry for "the user dropped a file": parse the text (JSON, else JSON Lines), recognise the
 // format by its shape, convert, repair, and warn about clock skew. Every failure is a TraceImportError.
+import { plural } from '../../words';
 import type { Trace } from '../types';
 import { TraceImportError } from '../errors';
 import { repairTrace } from '../repairs';
@@ -124,7 +125,7 @@ function digestWarnings(traces: Trace[]): string[] {
 			const kind = w.replace(/\b[0-9a-f]{6,}\b|\d+/gi, '…');
 			counts.set(kind, (counts.get(kind) ?? 0) + 1);
 		}
-		for (const [w, n] of counts) out.push(`trace ${t.traceID}: ${n} span${n === 1 ? '' : 's'}: ${w}`);
+		for (const [w, n] of counts) out.push(`trace ${t.traceID}: ${plural(n, 'span')}: ${w}`);
 	}
 	return out;
 }

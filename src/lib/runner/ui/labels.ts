@@ -55,7 +55,4 @@ export const NETWORK_LABELS = {
 };
 export type NetworkLabels = typeof NETWORK_LABELS;
 
-/** 'Finished in {took}' with took filled in; an unknown name stays as written. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export { fill } from '$lib/words';

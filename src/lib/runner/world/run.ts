@@ -1,3 +1,4 @@
+import { plural } from '$lib/words';
 import { createNetwork, programArgs, splitArgs, type Network } from '$lib/sim';
 import type { CompilerClient } from '../compile/client';
 import { formatDiagnostic } from '../compile/diagnostics';
@@ -250,5 +251,4 @@ async function stopStuck(
 /** what V8 throws when an allocation fails, or a string or array would pass its maximum size */
 const OUT_OF_MEMORY = /allocation failed|out of memory|Invalid (string|array|typed array) length/i;
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -2,6 +2,7 @@
 // count and total time, and an edge per parent → child node pair with how many spans made it.
 // The dependency graph has one node per service and the call counts of jaeger-query's /dependencies.
 // Layout is @dagrejs/dagre (top to bottom), run here so components only draw the result.
+import { plural } from '$lib/words';
 import dagre from '@dagrejs/dagre';
 import type { DependencyLink } from '$lib/model';
 import type { PreparedTrace } from './prepare';
@@ -91,7 +92,7 @@ export function dependencyGraph(links: DependencyLink[], services: string[] = []
 			}
 	return {
 		nodes: names.map((s, k) => ({ id: s, label: s, sub: '', service: k, error: false })),
-		edges: links.map((l) => ({ from: l.parent, to: l.child, count: l.callCount, label: `${l.callCount} call${l.callCount === 1 ? '' : 's'}` }))
+		edges: links.map((l) => ({ from: l.parent, to: l.child, count: l.callCount, label: plural(l.callCount, 'call') }))
 	};
 }
 
