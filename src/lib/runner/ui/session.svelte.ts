@@ -86,7 +86,9 @@ export class RunSession {
 			}
 		});
 		if (gen !== this.#generation) return result;
-		// the final word: everything the run saw, in case a burst was still queued
+		// the final word: everything the run saw; what was still queued for the next frame is in it
+		this.#pendingLines = [];
+		this.#pendingRecords.clear();
 		this.lines = result.console;
 		this.records = result.network.length ? result.network : this.records;
 		this.markers = [

@@ -1,0 +1,2 @@
+// Small widgets every part's UI shares, keyboard-complete and accessible, styled by their page.
+export { default as Tabs } from './Tabs.svelte';
