@@ -11,7 +11,7 @@ afterAll(tearDownWorld);
 
 async function run(req: RunRequest) {
 	const backend = inProcessBackend();
-	const deps: WorldDeps = { compiler: nodeCompiler, pool: inProcessPool(worldDir()), backend };
+	const deps: WorldDeps = { compiler: nodeCompiler, pool: inProcessPool(worldDir()), hosts: [backend] };
 	try {
 		const result = await startWorld(deps, req).result;
 		return { result, traces: await backend.traces() };
@@ -69,6 +69,17 @@ describe('startWorld on in-process services', () => {
 		expect(result.ok).toBe(false);
 		expect(result.errors).toMatchObject([{ service: 'hello', where: 'main', message: 'boom 1', file: 'hello.ts', line: 3 }]);
 		expect(result.services[0].end).toBe('failed');
+	});
+
+	it('an error a service reports on its own (a request handler that throws) keeps where it happened', async () => {
+		const { result } = await run({
+			files: {
+				'client.ts': `import { fetch } from 'tour/http';\nexport async function main() {\n  const res = await fetch('http://server:8080/');\n  console.log('got', res.status);\n}\n`,
+				'server.ts': `import { serve } from 'tour/http';\nserve(8080, () => {\n  throw new Error('handler broke');\n});\n`
+			}
+		});
+		expect(result.errors).toMatchObject([{ service: 'server', where: 'request handler', message: 'handler broke', file: 'server.ts', line: 3 }]);
+		expect(result.console.map((l) => l.text)).toContain('got 500');
 	});
 
 	it('an error that is the browser running out of memory says so', async () => {

@@ -2,24 +2,36 @@ import { plural } from '$lib/words';
 import { createNetwork, programArgs, splitArgs, type Network } from '$lib/sim';
 import type { CompilerClient } from '../compile/client';
 import { formatDiagnostic } from '../compile/diagnostics';
+import type { Bundle } from '../compile/types';
 import { checkServices, pickClients, servicesFrom, servicesFromFiles, type ServiceSpec } from '../services';
-import type { ConsoleLine, Outcome, ServiceStatus, Stream } from '../service/protocol';
-import type { MappedError } from '../sourcemap/stack';
-import type { BackendLink } from './backend-link';
+import type { Outcome, ServiceStatus } from '../service/protocol';
 import { DEFAULT_LIMITS, formatMs, within } from './limits';
 import { createServiceHost } from './service-host';
 import { createRequestGuard } from './request-guard';
+import { RunState } from './run-state';
 import type { ServiceLink } from './service-handle';
-import type { RunCallbacks, RunError, RunErrorKind, RunRequest, RunResult, ServiceErrorKind, ServiceReport } from './types';
+import type { MappedError } from '../sourcemap/stack';
+import type { RunCallbacks, RunErrorKind, RunRequest, RunResult, ServiceErrorKind, ServiceReport } from './types';
 
 /**
- * What a world runs on: in the browser a CompilerClient, a WorkerPool and a BackendLink (Runner);
- * in the Node lesson tests in-process stand-ins (test/unit/lessons/in-process.ts).
+ * Something on the network that is not a learner's service — the simulated Jaeger today; a broker,
+ * Redis or a database tomorrow. It registers its endpoints on each run's network and is flushed at
+ * the end, so startWorld needs to know nothing more about it.
+ */
+export interface SimulatedHost {
+	attach(network: Network): Promise<void>;
+	/** hand on what it buffered (the agent's spans to the collector) before the run's result */
+	flush(): Promise<void>;
+}
+
+/**
+ * What a world runs on: in the browser a CompilerClient, a WorkerPool of sandboxed workers and the
+ * backend worker (Runner); in the Node lesson tests in-process stand-ins (test/unit/lessons/in-process.ts).
  */
 export interface WorldDeps {
 	compiler: Pick<CompilerClient, 'compile' | 'onState'>;
 	pool: { take(n: number): ServiceLink[] };
-	backend: Pick<BackendLink, 'attach' | 'flush'>;
+	hosts: SimulatedHost[];
 }
 
 /** A run in progress: `stop()` ends it early (a new Run replaces it). */
@@ -38,176 +50,39 @@ interface Live {
 	status: ServiceStatus | null;
 }
 
-/** Compile → start servers → run clients → flush tracers → stop workers. */
+/** The world of one run once its services exist: what the later phases share. */
+interface World {
+	net: Network;
+	lives: Live[];
+	bundles: Record<string, Bundle>;
+	deadline: number;
+	limit: number;
+}
+
+/** Compile → start (network, hosts, servers) → run the clients → flush tracers and hosts → stop. */
 export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = {}): RunningWorld {
-	let stopRequested = false;
-	/** the run stopped itself (a request loop): reported as an error, not as "Run stopped." */
-	let halted = false;
-	let onStop: () => void = () => {};
-	const stopSignal = new Promise<void>((r) => (onStop = r));
+	const run = new RunState(cb);
 	let lives: Live[] = [];
 	let resolveNetwork!: (n: Network | null) => void;
 	const network = new Promise<Network | null>((r) => (resolveNetwork = r));
-	const result = run().finally(() => resolveNetwork(null));
-	return {
-		result,
-		network,
-		stop() {
-			stopRequested = true;
-			onStop();
-			for (const l of lives) l.handle.stop();
-		}
-	};
+	const stopAll = () => lives.forEach((l) => l.handle.stop());
 
-	async function run(): Promise<RunResult> {
-		const t0 = performance.now();
-		const now = () => performance.now() - t0;
-		const lines: ConsoleLine[] = [];
-		const errors: RunError[] = [];
-		const timings = { compileMs: 0, runMs: 0, flushMs: 0, totalMs: 0 };
-		const emit = (service: string, stream: Stream, text: string) => {
-			const line = { service, stream, text, time: now() };
-			lines.push(line);
-			cb.onConsole?.(line);
-		};
-		const fail = (service: string, where: RunErrorKind, e: MappedError) => {
-			const err: RunError = { service, where, message: e.message, stack: e.stack, file: e.file, line: e.line, column: e.column };
-			errors.push(err);
-			cb.onError?.(err);
-			const prefix = where === 'main' || where === 'module top level' ? 'Uncaught ' : `${capitalize(where)}: `;
-			emit(service, 'err', prefix + e.stack);
-			if (OUT_OF_MEMORY.test(e.message)) emit(service, 'system', 'this is the browser running out of memory for the service: a loop that keeps allocating (arrays, strings, spans) without end?');
-		};
-		const finish = (extra: Partial<RunResult>): RunResult => {
-			timings.totalMs = now();
-			cb.onPhase?.('done');
-			return { ok: false, diagnostics: [], console: lines, network: [], errors, services: [], timedOut: false, stopped: stopRequested, timings, ...extra };
-		};
-
-		// ── compile ────────────────────────────────────────────────────────────
-		cb.onPhase?.('compiling');
-		const specs = req.services ? servicesFrom(req.services) : servicesFromFiles(req.files);
-		const problems = checkServices(specs, req.files);
-		if (problems.length) {
-			for (const p of problems) emit('runner', 'err', p);
-			return finish({});
-		}
-		const off = cb.onCompilerState ? deps.compiler.onState(cb.onCompilerState) : () => {};
-		const compiled = await deps.compiler.compile({ files: req.files, entries: specs.map((s) => s.file) }).finally(off);
-		timings.compileMs = now();
-		if (!compiled.ok) {
-			for (const d of compiled.diagnostics) emit('compiler', 'err', formatDiagnostic(d));
-			return finish({ diagnostics: compiled.diagnostics });
-		}
-		for (const w of compiled.warnings) emit('compiler', 'system', formatDiagnostic(w));
-		if (stopRequested) return finish({ diagnostics: compiled.warnings });
-
-		// ── start ──────────────────────────────────────────────────────────────
-		cb.onPhase?.('starting');
-		const limit = req.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs;
-		const deadline = performance.now() + limit;
-		const left = () => deadline - performance.now();
-		const net = createNetwork({ links: req.links, maxRecords: DEFAULT_LIMITS.maxRecords, onRecord: cb.onRecord });
-		resolveNetwork(net);
-		await deps.backend.attach(net);
-		for (const s of specs) net.addHost(s.name);
-		const clients = new Set(pickClients(specs, (f) => compiled.bundles[f].exports).map((s) => s.file));
-		const handles = deps.pool.take(specs.length);
-		const guard = createRequestGuard(DEFAULT_LIMITS.maxInFlight, (message) => {
-			halted = true;
-			onStop();
-			fail('runner', 'request limit', { name: 'RequestLimit', message, stack: message, file: null, line: null, column: null });
-			for (const l of lives) l.handle.stop();
-		});
-		const events = {
-			output: (service: string, ls: { stream: Stream; text: string }[]) => {
-				for (const l of ls) emit(service, l.stream, l.text);
-			},
-			error: (service: string, e: MappedError, where: RunErrorKind) => fail(service, where, e)
-		};
-		lives = specs.map((spec, i) => {
-			handles[i].service = spec.name;
-			return { spec, handle: handles[i], host: createServiceHost(spec.name, handles[i], net, events, guard), client: clients.has(spec.file), end: null, status: null };
-		});
-		if (stopRequested) for (const l of lives) l.handle.stop();
-		const args = splitArgs(req.args ?? '');
-
-		const start = async (l: Live): Promise<boolean> => {
-			// "hello Bryan Bonjour" typed as a whole command line: the first word names the program
-			const a = l.client ? programArgs(args, l.spec.name) : [];
-			const out = await l.handle.call<Outcome>((api) =>
-				api.start(
-					{
-						service: l.spec.name,
-						file: l.spec.file,
-						code: compiled.bundles[l.spec.file].code,
-						args: a,
-						maxConsoleLines: req.maxConsoleLines ?? DEFAULT_LIMITS.maxConsoleLines,
-						maxSpans: req.maxSpans ?? DEFAULT_LIMITS.maxSpans
-					},
-					l.host.api
-				)
-			);
-			return settle(l, out, 'module top level');
-		};
-		const settle = (l: Live, out: Outcome, where: ServiceErrorKind): boolean => {
-			if (out.ok) return true;
-			l.end = 'failed';
-			fail(l.spec.name, where, out.error);
-			return false;
-		};
-		const servers = lives.filter((l) => !l.client);
-		const programs = lives.filter((l) => l.client);
-		const everything = (async () => {
-			// servers first, so their ports are open when the clients start
-			await Promise.all(servers.map((l) => start(l).catch(() => false)));
-			cb.onPhase?.('running');
-			await Promise.all(
-				programs.map(async (l) => {
-					if (!(await start(l).catch(() => false))) return;
-					const out = await l.handle.call<Outcome>((api) => api.main()).catch(() => null);
-					if (out && settle(l, out, 'main')) l.end = 'finished';
-				})
-			);
-			// requests the clients started but did not wait for
-			await net.idle();
-		})();
-		// Stop (or a request loop) ends the wait at once: requests still in flight are not waited for
-		const ran = await within(Promise.race([everything, stopSignal]), left());
-		timings.runMs = now() - timings.compileMs;
-		let timedOut = false;
-		if (!ran.done && !stopRequested && !halted) {
-			timedOut = true;
-			await stopStuck(lives, limit, emit, fail);
-		}
-
-		// ── flush ──────────────────────────────────────────────────────────────
-		cb.onPhase?.('flushing');
-		const flushStart = now();
-		await Promise.all(
-			lives
-				.filter((l) => !l.handle.stopped)
-				.map(async (l) => {
-					const r = await within(l.handle.call((api) => api.shutdown()).catch(() => null), DEFAULT_LIMITS.flushLimitMs);
-					if (r.done && r.value) l.status = r.value;
-				})
-		);
-		if (!stopRequested && !halted) await within(net.idle(), DEFAULT_LIMITS.flushLimitMs);
-		await deps.backend.flush().catch(() => {});
-		for (const l of lives) {
-			if (l.end === null) l.end = l.handle.stopped ? 'stopped' : l.host.ports().length ? 'serving' : 'finished';
-			l.host.closeAll();
-			l.handle.stop();
-		}
-		timings.flushMs = now() - flushStart;
-		if (stopRequested) emit('runner', 'system', 'Run stopped.');
-
-		return finish({
-			ok: !timedOut && !stopRequested && errors.length === 0,
+	const result = (async (): Promise<RunResult> => {
+		const compiled = await compilePhase(run, deps, req);
+		if (!compiled.ok) return run.finish({ diagnostics: compiled.diagnostics });
+		if (run.stopRequested) return run.finish({ diagnostics: compiled.warnings });
+		const world = await startPhase(run, deps, req, compiled.specs, compiled.bundles, stopAll);
+		resolveNetwork(world.net);
+		lives = world.lives;
+		if (run.stopRequested) stopAll();
+		const timedOut = await runPhase(run, world, req);
+		await flushPhase(run, world, deps);
+		return run.finish({
+			ok: !timedOut && !run.stopRequested && run.errors.length === 0,
 			diagnostics: compiled.warnings,
-			network: net.records(),
+			network: world.net.records(),
 			timedOut,
-			services: lives.map((l) => ({
+			services: world.lives.map((l) => ({
 				name: l.spec.name,
 				file: l.spec.file,
 				client: l.client,
@@ -216,26 +91,153 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 				spansDropped: l.status?.spansDropped ?? 0
 			}))
 		});
+	})().finally(() => resolveNetwork(null));
+
+	return {
+		result,
+		network,
+		stop() {
+			run.stop();
+			stopAll();
+		}
+	};
+}
+
+type Compiled =
+	| { ok: true; specs: ServiceSpec[]; bundles: Record<string, Bundle>; warnings: RunResult['diagnostics'] }
+	| { ok: false; diagnostics: RunResult['diagnostics'] };
+
+/** Which files are services, and their bundles; problems and compile errors go to the Console. */
+async function compilePhase(run: RunState, deps: WorldDeps, req: RunRequest): Promise<Compiled> {
+	run.phase('compiling');
+	const specs = req.services ? servicesFrom(req.services) : servicesFromFiles(req.files);
+	const problems = checkServices(specs, req.files);
+	if (problems.length) {
+		for (const p of problems) run.emit('runner', 'err', p);
+		return { ok: false, diagnostics: [] };
 	}
+	const off = run.cb.onCompilerState ? deps.compiler.onState(run.cb.onCompilerState) : () => {};
+	const compiled = await deps.compiler.compile({ files: req.files, entries: specs.map((s) => s.file) }).finally(off);
+	run.timings.compileMs = run.now();
+	if (!compiled.ok) {
+		for (const d of compiled.diagnostics) run.emit('compiler', 'err', formatDiagnostic(d));
+		return { ok: false, diagnostics: compiled.diagnostics };
+	}
+	for (const w of compiled.warnings) run.emit('compiler', 'system', formatDiagnostic(w));
+	return { ok: true, specs, bundles: compiled.bundles, warnings: compiled.warnings };
+}
+
+/** The network with its simulated hosts, and a worker per service wired to it. */
+async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs: ServiceSpec[], bundles: Record<string, Bundle>, stopAll: () => void): Promise<World> {
+	run.phase('starting');
+	const limit = req.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs;
+	const deadline = performance.now() + limit;
+	const net = createNetwork({ links: req.links, maxRecords: DEFAULT_LIMITS.maxRecords, onRecord: run.cb.onRecord });
+	for (const h of deps.hosts) await h.attach(net);
+	for (const s of specs) net.addHost(s.name);
+	const clients = new Set(pickClients(specs, (f) => bundles[f].exports).map((s) => s.file));
+	const handles = deps.pool.take(specs.length);
+	const guard = createRequestGuard(DEFAULT_LIMITS.maxInFlight, (message) => {
+		run.halt('runner', 'request limit', message);
+		stopAll();
+	});
+	const events = {
+		output: (service: string, ls: { stream: 'out' | 'err' | 'system'; text: string }[]) => ls.forEach((l) => run.emit(service, l.stream, l.text)),
+		error: (service: string, e: MappedError, where: RunErrorKind) => run.fail(service, where, e)
+	};
+	const lives = specs.map((spec, i) => {
+		handles[i].service = spec.name;
+		const host = createServiceHost(spec.name, handles[i], net, events, guard);
+		return { spec, handle: handles[i], host, client: clients.has(spec.file), end: null, status: null };
+	});
+	return { net, lives, bundles, deadline, limit };
+}
+
+/** Servers start, then the clients run to the end; returns whether the time limit hit. */
+async function runPhase(run: RunState, world: World, req: RunRequest): Promise<boolean> {
+	const args = splitArgs(req.args ?? '');
+	const settle = (l: Live, out: Outcome, where: ServiceErrorKind): boolean => {
+		if (out.ok) return true;
+		l.end = 'failed';
+		run.fail(l.spec.name, where, out.error);
+		return false;
+	};
+	const start = async (l: Live): Promise<boolean> => {
+		const out = await l.handle.call<Outcome>((api) =>
+			api.start(
+				{
+					service: l.spec.name,
+					file: l.spec.file,
+					code: world.bundles[l.spec.file].code,
+					// "hello Bryan Bonjour" typed as a whole command line: the first word names the program
+					args: l.client ? programArgs(args, l.spec.name) : [],
+					maxConsoleLines: req.maxConsoleLines ?? DEFAULT_LIMITS.maxConsoleLines,
+					maxSpans: req.maxSpans ?? DEFAULT_LIMITS.maxSpans
+				},
+				l.host.api
+			)
+		);
+		return settle(l, out, 'module top level');
+	};
+	const everything = (async () => {
+		// servers first, so their ports are open when the clients start
+		await Promise.all(world.lives.filter((l) => !l.client).map((l) => start(l).catch(() => false)));
+		run.phase('running');
+		await Promise.all(
+			world.lives
+				.filter((l) => l.client)
+				.map(async (l) => {
+					if (!(await start(l).catch(() => false))) return;
+					const out = await l.handle.call<Outcome>((api) => api.main()).catch(() => null);
+					if (out && settle(l, out, 'main')) l.end = 'finished';
+				})
+		);
+		// requests the clients started but did not wait for
+		await world.net.idle();
+	})();
+	// Stop (or a request loop) ends the wait at once: requests still in flight are not waited for
+	const ran = await within(Promise.race([everything, run.ended]), world.deadline - performance.now());
+	run.timings.runMs = run.now() - run.timings.compileMs;
+	if (ran.done || run.over) return false;
+	await stopStuck(run, world);
+	return true;
+}
+
+/** Tracers closed (spans to the agent), hosts flushed, workers stopped. */
+async function flushPhase(run: RunState, world: World, deps: WorldDeps): Promise<void> {
+	run.phase('flushing');
+	const flushStart = run.now();
+	await Promise.all(
+		world.lives
+			.filter((l) => !l.handle.stopped)
+			.map(async (l) => {
+				const r = await within(l.handle.call((api) => api.shutdown()).catch(() => null), DEFAULT_LIMITS.flushLimitMs);
+				if (r.done && r.value) l.status = r.value;
+			})
+	);
+	if (!run.over) await within(world.net.idle(), DEFAULT_LIMITS.flushLimitMs);
+	for (const h of deps.hosts) await h.flush().catch(() => {});
+	for (const l of world.lives) {
+		if (l.end === null) l.end = l.handle.stopped ? 'stopped' : l.host.ports().length ? 'serving' : 'finished';
+		l.host.closeAll();
+		l.handle.stop();
+	}
+	run.timings.flushMs = run.now() - flushStart;
+	if (run.stopRequested) run.emit('runner', 'system', 'Run stopped.');
 }
 
 /**
  * The time limit hit. A worker that does not answer a ping is spinning: stop it and say so. A
  * client that answers but has not finished is waiting for something: say what, then stop it too.
  */
-async function stopStuck(
-	lives: Live[],
-	limit: number,
-	emit: (service: string, stream: Stream, text: string) => void,
-	fail: (service: string, where: RunErrorKind, e: MappedError) => void
-) {
+async function stopStuck(run: RunState, { lives, limit }: World) {
 	const pings = await Promise.all(lives.map((l) => l.handle.responsive(DEFAULT_LIMITS.pingMs)));
 	for (const [i, l] of lives.entries()) {
 		if (!pings[i] && !l.handle.stopped) {
 			l.handle.stop();
 			l.end = 'stopped';
 			const message = `stopped after ${formatMs(limit)}: still running (an infinite loop?)`;
-			fail(l.spec.name, 'time limit', { name: 'TimeLimit', message, stack: message, file: l.spec.file, line: null, column: null });
+			run.fail(l.spec.name, 'time limit', { name: 'TimeLimit', message, stack: message, file: l.spec.file, line: null, column: null });
 		}
 	}
 	for (const l of lives) {
@@ -243,12 +245,7 @@ async function stopStuck(
 		const s = await within(l.handle.call((api) => api.status()).catch(() => null), DEFAULT_LIMITS.pingMs);
 		const st = s.done ? s.value : null;
 		const waiting = st ? `waiting for ${plural(st.pendingTimers, 'timer')} and ${plural(st.pendingRequests, 'request')}` : 'not answering';
-		emit(l.spec.name, 'system', `did not finish within ${formatMs(limit)} (${waiting}); stopped`);
+		run.emit(l.spec.name, 'system', `did not finish within ${formatMs(limit)} (${waiting}); stopped`);
 		l.end = 'stopped';
 	}
 }
-
-/** what V8 throws when an allocation fails, or a string or array would pass its maximum size */
-const OUT_OF_MEMORY = /allocation failed|out of memory|Invalid (string|array|typed array) length/i;
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -45,7 +45,7 @@ export class Runner {
 			await previous.result.catch(() => {});
 		}
 		this.#lastRunStart = Date.now() * 1000;
-		const world = startWorld({ compiler: this.compiler, pool: this.#pool, backend: this.#backend }, req, callbacks);
+		const world = startWorld({ compiler: this.compiler, pool: this.#pool, hosts: [this.#backend] }, req, callbacks);
 		this.#current = world;
 		try {
 			return await world.result;
