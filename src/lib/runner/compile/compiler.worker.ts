@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import * as esbuild from 'esbuild-wasm';
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
 import { compile, type EsbuildLike } from './compile';
+import { decodedSize } from './download-size';
 import type { CompileInput, CompileResult } from './types';
 
 export type Progress = { loaded: number; total: number | null };
@@ -13,7 +14,7 @@ let ready: Promise<void> | null = null;
 async function load(onProgress?: (p: Progress) => void): Promise<void> {
 	const res = await fetch(wasmURL);
 	if (!res.ok || !res.body) throw new Error(`could not load the compiler (${res.status})`);
-	const total = Number(res.headers.get('content-length')) || null;
+	const total = decodedSize(res.headers, typeof __ESBUILD_WASM_BYTES__ === 'number' ? __ESBUILD_WASM_BYTES__ : null);
 	const reader = res.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let loaded = 0;
