@@ -20,14 +20,16 @@ export function cacheControlFor(pathname: string): string {
 export interface SiteOptions {
 	/** false: `/service-worker.js` answers 404, so no browser installs the offline copy (~25 MB each) */
 	offline?: boolean;
+	/** false: never the .br/.gz copies (the cold-start bench's baseline) */
+	compressed?: boolean;
 }
 
 /** The request handler: build/ through sirv, compressed when the browser accepts it. */
-export function siteHandler(root: string, { offline = true }: SiteOptions = {}) {
+export function siteHandler(root: string, { offline = true, compressed = true }: SiteOptions = {}) {
 	const assets = sirv(root, {
 		extensions: ['html'],
-		brotli: true,
-		gzip: true,
+		brotli: compressed,
+		gzip: compressed,
 		etag: true,
 		dev: false,
 		setHeaders(res, pathname) {
