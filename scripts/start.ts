@@ -27,8 +27,10 @@ try {
 		const urls = lanUrls(port);
 		if (urls.length) console.log(`  Give learners: ${urls.join('  or  ')}`);
 		else console.log('  No network address found: is this machine on the room’s Wi-Fi?');
-	} else {
+	} else if (/^(127\.|::1$|localhost$)/.test(options.host)) {
 		console.log('  (only this machine can connect; `npm start -- --host` serves the room)');
+	} else {
+		console.log(`  Give learners: ${local}`);
 	}
 	if (!options.offline) console.log('  Offline copy off (--no-offline): browsers will not download the ~25 MB precache.');
 	console.log('');

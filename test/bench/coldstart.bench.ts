@@ -5,6 +5,7 @@
 //   npm run bench -- coldstart
 //   COLDSTART_SAMPLES=5 npm run bench -- coldstart      (cold contexts per cell; 3 by default)
 //   COLDSTART_ROOM=30 npm run bench -- coldstart        (also: 30 learners at once on 10 Mbit/s)
+//   COLDSTART_SAMPLES=0 COLDSTART_ROOM=30 npm run bench -- coldstart   (the room only)
 //
 // The link is a throttling proxy on 127.0.0.1 (lib/throttle.ts): one bandwidth shared by every
 // response, a latency per request. Browser-side throttling would miss what workers fetch.
@@ -119,7 +120,7 @@ for (const profile of PROFILES) {
 
 const p50 = (xs: number[]) => percentile(xs, 50);
 const s = (ms: number) => ms / 1000;
-for (const profile of PROFILES) {
+for (const profile of SAMPLES > 0 ? PROFILES : []) {
 	const c = results.get(key(profile, VARIANTS[0]))!;
 	const u = results.get(key(profile, VARIANTS[1]))!;
 	const row = (label: string, f: (x: Sample) => number, unit: (n: number) => number) => {
