@@ -14,7 +14,8 @@
 //
 // A workshop host can turn the offline copy off: `?offline=0` on any page (remembered in this
 // browser; `?offline=1` undoes it), or `npm start -- --no-offline` (the server then has no
-// service-worker.js, so registering fails quietly).
+// service-worker.js, so registering fails quietly). A browser that already has the offline copy
+// keeps it (and its caches); turning it off only stops new installs and update checks from the page.
 //
 // Update flow: a new build has a new `version`, so the browser sees new service-worker bytes (on a
 // navigation, or our hourly `update()`), installs the new worker beside the old one and leaves it
