@@ -42,6 +42,8 @@ async function load(path: string) {
 	const markAt = await page.evaluate('(function __alignMark() { const t = performance.now(); while (performance.now() < t + 15) {} return t; })()') as number;
 	const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
 	await context.close();
+	const longest = tasks.reduce((a, b) => (b.duration > a.duration ? b : a), { start: 0, duration: 0 });
+	if (process.env.LONGTASKS_STACKS) console.log(`${path} longest ${longest.duration.toFixed(0)} ms @ ${longest.start.toFixed(0)}:\n  ${heaviestStacks(longest, profile, markAt).join('\n  ')}`);
 	return { tasks, editorAt, blame: blameTasks(tasks, profile, markAt) };
 }
 
@@ -68,6 +70,32 @@ function blameTasks(tasks: Task[], profile: Profile, markAt: number): string[][]
 		}
 		return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, c]) => `${n} (${(c / 2).toFixed(0)} ms)`);
 	});
+}
+
+/** The heaviest call stacks inside the longest task (leaf first), for LONGTASKS_STACKS=1. */
+export function heaviestStacks(task: Task, profile: Profile, markAt: number): string[] {
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const parent = new Map<number, number>();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	let t = profile.startTime;
+	const samples = profile.samples.map((id, i) => ((t += profile.timeDeltas[i]), { id, at: t / 1000 }));
+	const mark = samples.find((s) => byId.get(s.id)?.callFrame.functionName === '__alignMark');
+	if (!mark) return [];
+	const offset = mark.at - markAt;
+	const stacks = new Map<string, number>();
+	for (const s of samples) {
+		const at = s.at - offset;
+		if (at < task.start || at > task.start + task.duration) continue;
+		const frames: string[] = [];
+		for (let id: number | undefined = s.id; id !== undefined && frames.length < 8; id = parent.get(id)) {
+			const f = byId.get(id)!.callFrame;
+			if (f.functionName === '(root)') break;
+			frames.push(`${f.functionName || '(anon)'}@${f.url.split('/').pop()}:${f.columnNumber}`);
+		}
+		const key = frames.join(' < ');
+		stacks.set(key, (stacks.get(key) ?? 0) + 1);
+	}
+	return [...stacks.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, c]) => `${(c / 2).toFixed(0)} ms: ${k}`);
 }
 
 for (const path of PAGES) {
