@@ -63,15 +63,18 @@ async function instrument(page: Page) {
 
 /** One learner's first visit: open the step, Solve, Run, until the checks pass. */
 async function firstVisit(browser: Browser, origin: string, timeoutMs: number, counters: () => { bytes: number; requests: number } = () => ({ bytes: 0, requests: 0 })) {
+	// one deadline for the whole visit, not one per step
+	const deadline = Date.now() + timeoutMs;
+	const left = () => Math.max(1, deadline - Date.now());
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	try {
 		const page = await context.newPage();
 		await instrument(page);
-		await page.goto(origin + STEP, { waitUntil: 'commit', timeout: timeoutMs });
-		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
-		await page.getByRole('button', { name: 'Solve' }).click();
-		await page.getByRole('button', { name: 'Run' }).click();
-		await page.getByRole('region', { name: 'Checks' }).getByText('All checks passed').waitFor({ timeout: timeoutMs });
+		await page.goto(origin + STEP, { waitUntil: 'commit', timeout: left() });
+		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: left() });
+		await page.getByRole('button', { name: 'Solve' }).click({ timeout: left() });
+		await page.getByRole('button', { name: 'Run' }).click({ timeout: left() });
+		await page.getByRole('region', { name: 'Checks' }).getByText('All checks passed').waitFor({ timeout: left() });
 		// read at once: after the pass the TypeScript worker and (a second later) the offline copy start
 		const traffic = counters();
 		const t = await page.evaluate(() => {
@@ -147,8 +150,9 @@ for (const profile of SAMPLES > 0 ? PROFILES : []) {
 }
 
 if (ROOM > 0) {
-	// thirty learners open the same step at once on one 10 Mbit/s link. On a 2-core machine the
-	// browsers' CPU is shared too, so this measures the host's laptop as much as the link.
+	// thirty learners open the same step at once on one 10 Mbit/s link. All thirty browsers run on
+	// this machine: on 2 cores their CPU (Monaco, compiling esbuild.wasm thirty times) dominates,
+	// so read this as a bound, not as a room of thirty laptops.
 	const profile = PROFILES[0];
 	const proxy = await throttledProxy(servers[0].origin, profile);
 	const started = Date.now();
@@ -156,8 +160,8 @@ if (ROOM > 0) {
 	const outcomes = await Promise.all(
 		Array.from({ length: ROOM }, (_, i) =>
 			new Promise((r) => setTimeout(r, i * 50)).then(() =>
-				firstVisit(browser, proxy.origin, limit - (Date.now() - started)).then(
-					(r) => ({ ok: true as const, pass: r.pass }),
+				firstVisit(browser, proxy.origin, limit - (Date.now() - started), () => ({ bytes: proxy.bytes, requests: proxy.requests })).then(
+					(r) => ({ ok: true as const, pass: r.pass, bytes: r.bytes }),
 					(e: Error) => ({ ok: false as const, error: e.message.split('\n')[0] })
 				)
 			)
@@ -172,8 +176,9 @@ if (ROOM > 0) {
 		rows: [
 			['first pass p50 (s)', s(p50(passes))],
 			['first pass p95 (s)', s(percentile(passes, 95))],
-			['failures (no pass within 300 s)', failures.length],
-			['MB through the link', proxy.bytes / 1e6],
+			[`failures (no pass within ${limit / 1000} s)`, failures.length],
+			['MB through the link until the last pass', Math.max(0, ...outcomes.flatMap((o) => (o.ok ? [o.bytes] : []))) / 1e6],
+			['MB through the link in all', proxy.bytes / 1e6],
 			['wall time (s)', (Date.now() - started) / 1000]
 		],
 		notes: failures.length ? [`First failures: ${[...new Set(failures)].slice(0, 3).join(' | ')}`] : []
