@@ -15,7 +15,8 @@ export default {
 		alias: { $lessons: 'lessons' },
 		// lesson checks are code: type-check them with the app (start/solution files import the
 		// learner's virtual modules and are checked by test/unit/lessons against the editor typings)
-		typescript: { config: (config) => void config.include.push('../lessons/**/check.ts', '../lessons/*/shape.ts') },
+		// (and scripts/, npm start's entry)
+		typescript: { config: (config) => void config.include.push('../lessons/**/check.ts', '../lessons/*/shape.ts', '../scripts/*.ts') },
 		// registered by $lib/course/offline (registerWhenSettled): later than `load` on a first visit
 		serviceWorker: { register: false }
 	}

@@ -7,6 +7,10 @@ test('the editor knows the runtime modules: completions from the generated typin
 	await page.goto(url(STEP));
 	await lines(page).waitFor({ timeout: 30_000 });
 	await page.getByRole('button', { name: 'Solve' }).click();
+	// IntelliSense starts at the learner's first edit (or first Run): type a space at the end
+	await lines(page).click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.type(' ');
 	// the TypeScript worker needs a moment to load the typings and check the file
 	await page.waitForTimeout(4000);
 	assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'a correct solution shows no red squiggles');

@@ -15,6 +15,13 @@ const chapter = loadCourse(resolve(import.meta.dirname, '../..')).find((c) => c.
 const nextStep = chapter.steps[chapter.steps.findIndex((s) => s.slug === 'tags-and-logs') + 1];
 const buildVersion = () => (JSON.parse(readFileSync(join(BUILD_DIR, '_app/version.json'), 'utf8')) as { version: string }).version;
 
+/** A first visit installs the offline copy only after its first Run has ended (registerWhenSettled): run the step's code. */
+async function firstRun(page: Page) {
+	await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+	await page.getByRole('button', { name: 'Run' }).click();
+	await page.getByRole('status', { name: 'Run status' }).getByText(/^Finished/).waitFor({ timeout: 60_000 });
+}
+
 /** Until the service worker controls the page; activation comes only after the whole precache is stored. */
 async function waitForOfflineReady(page: Page) {
 	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 90_000 });
@@ -93,6 +100,7 @@ async function tagWorker(context: BrowserContext, tag: string | null) {
 test('poisoned cache entries are never served: fresh visits get the real page and chunk, and the cache is repaired', async ({ page, context, url }) => {
 	const name = `trace-tour-${buildVersion()}`;
 	await page.goto(url(STEP));
+	await firstRun(page);
 	await waitForOfflineReady(page);
 	// a visit the worker answers: it checks (and remembers) the page and its chunks
 	await page.reload();
@@ -125,6 +133,7 @@ test('after one visit a step works offline: reload, Solve, Run, all checks pass'
 	const VERSION = buildVersion();
 	await page.goto(url(STEP));
 	await page.getByRole('button', { name: 'Run' }).waitFor();
+	await firstRun(page);
 	await waitForOfflineReady(page);
 
 	const { names, paths, wasmType } = await cached(page);
@@ -179,6 +188,7 @@ test('a new version is announced, not forced; Reload switches to it', async ({ p
 	const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 	try {
 		await page.goto(origin + STEP);
+		await firstRun(page);
 		await waitForOfflineReady(page);
 		const banner = page.getByRole('status').filter({ hasText: 'A new version of Trace Tour is ready' });
 		assert.equal(await banner.count(), 0, 'no banner for the first install');

@@ -4,10 +4,18 @@
 //  - the page's side: watching the registration and announcing a new version without forcing it.
 //
 // Registration is ours (kit.serviceWorker.register is off): `registerWhenSettled` waits, on a first
-// visit, until a few seconds after `load` and an idle moment. The precache is ~15 MB and 2–5 s of
+// visit, until the page's first Run has ended (or a minute has passed with the compiler's download
+// and any run finished), then a second and an idle moment. The precache is ~25 MB raw and 2–5 s of
 // work; started at `load` it took a core from the learner's first seconds (the editor loading, a
-// first Run, a trace file opened on /traces took half again as long). Once a worker controls the
-// page, registering again is only the browser's update check, so it happens at `load`.
+// first Run, a trace file opened on /traces took half again as long), and in a workshop room,
+// where thirty browsers share one link, its bytes delayed everyone's first Run. A learner who stays
+// a minute still gets the offline copy. Once a worker controls the page, registering again is only
+// the browser's update check, so it happens at `load`.
+//
+// A workshop host can turn the offline copy off: `?offline=0` on any page (remembered in this
+// browser; `?offline=1` undoes it), or `npm start -- --no-offline` (the server then has no
+// service-worker.js, so registering fails quietly). A browser that already has the offline copy
+// keeps it (and its caches); turning it off only stops new installs and update checks from the page.
 //
 // Update flow: a new build has a new `version`, so the browser sees new service-worker bytes (on a
 // navigation, or our hourly `update()`), installs the new worker beside the old one and leaves it
@@ -106,34 +114,75 @@ export interface UpdateWatcher {
 
 export const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
-/** First visit: how long after `load` the offline copy starts installing (then at the next idle moment). */
-export const REGISTER_AFTER_LOAD_MS = 5000;
+/** First visit: how long after the first Run ends the offline copy starts installing (then at the next idle moment). */
+export const REGISTER_AFTER_RUN_MS = 1000;
+/** First visit without a Run: how long after `load` the offline copy starts anyway (once the compiler's download is done). */
+export const REGISTER_WITHOUT_RUN_MS = 60_000;
 
 export interface SettleSignals {
 	/** resolves at window `load` */
 	loaded: Promise<void>;
+	/** resolves when the page's first run has ended */
+	firstRun: Promise<void>;
+	/** resolves when no foreground work (the compiler's download, a run) is going on */
+	quiet: () => Promise<void>;
 	delay: (ms: number) => Promise<void>;
 	/** resolves at an idle moment (requestIdleCallback, with a timeout) */
 	idle: () => Promise<void>;
 }
 
-/** Registers the service worker: at `load` when one already controls the page, else once the page has settled. */
-export async function registerWhenSettled(container: ServiceWorkerContainer, url: string, signals: SettleSignals, options?: RegistrationOptions, delayMs = REGISTER_AFTER_LOAD_MS): Promise<ServiceWorkerRegistration | null> {
+/**
+ * Registers the service worker: at `load` when one already controls the page; on a first visit
+ * once the first Run has ended (or REGISTER_WITHOUT_RUN_MS after load, and never during the
+ * compiler's download or a run); never when the offline copy is turned off (`offline` false).
+ */
+export async function registerWhenSettled(container: ServiceWorkerContainer, url: string, signals: SettleSignals, options?: RegistrationOptions, offline = true): Promise<ServiceWorkerRegistration | null> {
+	if (!offline) return null;
 	await signals.loaded;
 	if (!container.controller) {
-		await signals.delay(delayMs);
+		await Promise.race([signals.firstRun, signals.delay(REGISTER_WITHOUT_RUN_MS)]);
+		await signals.quiet();
+		await signals.delay(REGISTER_AFTER_RUN_MS);
 		await signals.idle();
 	}
-	return container.register(url, options).catch(() => null); // private mode, blocked storage: the course still works online
+	return container.register(url, options).catch(() => null); // private mode, blocked storage, --no-offline: the course still works online
 }
 
-/** The browser's signals for registerWhenSettled. */
-export function browserSettleSignals(): SettleSignals {
+/** The browser's signals for registerWhenSettled, with the page's foreground work (the runner's `foreground`). */
+export function browserSettleSignals(foreground: { firstRunEnded: Promise<void>; quiet(): Promise<void> }): SettleSignals {
 	return {
 		loaded: document.readyState === 'complete' ? Promise.resolve() : new Promise((ok) => addEventListener('load', () => ok(), { once: true })),
+		firstRun: foreground.firstRunEnded,
+		quiet: () => foreground.quiet(),
 		delay: (ms) => new Promise((ok) => setTimeout(ok, ms)),
 		idle: () => new Promise((ok) => ('requestIdleCallback' in window ? requestIdleCallback(() => ok(), { timeout: 2000 }) : setTimeout(ok, 0)))
 	};
+}
+
+export const OFFLINE_SETTING_KEY = 'trace-tour:offline';
+
+/**
+ * Whether this browser should install the offline copy. `?offline=0` (or `off`, `false`, `no`)
+ * turns it off and remembers that; `?offline=1` turns it back on; otherwise what was remembered,
+ * on by default. Storage that throws (blocked) only loses the remembering.
+ */
+export function offlineWanted(search: string, storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null): boolean {
+	const asked = new URLSearchParams(search).get('offline');
+	const attempt = (f: () => void) => {
+		try {
+			f();
+		} catch {
+			/* storage blocked: the choice holds for this page only */
+		}
+	};
+	if (asked !== null) {
+		const on = !/^(0|off|false|no)$/i.test(asked.trim());
+		attempt(() => (on ? storage?.removeItem(OFFLINE_SETTING_KEY) : storage?.setItem(OFFLINE_SETTING_KEY, 'off')));
+		return on;
+	}
+	let remembered: string | null = null;
+	attempt(() => (remembered = storage?.getItem(OFFLINE_SETTING_KEY) ?? null));
+	return remembered !== 'off';
 }
 
 /**

@@ -43,10 +43,13 @@ import * as typescript from 'monaco-editor/languages/features/typescript/registe
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { languageServiceAllowed } from './language-service';
 
 self.MonacoEnvironment = {
+	// Monaco accepts a promised worker: the TypeScript one is created (and its 1 MB fetched) only once
+	// the language service is allowed — the learner's first edit or the first Run (./language-service.ts)
 	getWorker: (_id: string, label: string) =>
-		label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()
+		label === 'typescript' || label === 'javascript' ? languageServiceAllowed.then(() => new TsWorker()) : new EditorWorker()
 };
 
 typescript.typescriptDefaults.setCompilerOptions({

@@ -1,5 +1,6 @@
 import { describe, it, expect, vi } from 'vitest';
-import { cacheName, eachLimited, precachePlan, registerWhenSettled, storable, watchForUpdates, workerAssets, REGISTER_AFTER_LOAD_MS, type SettleSignals } from '../../../src/lib/course/offline';
+import { cacheName, eachLimited, offlineWanted, precachePlan, registerWhenSettled, storable, watchForUpdates, workerAssets, OFFLINE_SETTING_KEY, REGISTER_AFTER_RUN_MS, REGISTER_WITHOUT_RUN_MS, type SettleSignals } from '../../../src/lib/course/offline';
+import { Foreground } from '../../../src/lib/runner/first-run';
 
 describe('precache plan', () => {
 	it('puts pages, data, scripts and styles first and the worker bundles last, each once', () => {
@@ -208,34 +209,146 @@ describe('watchForUpdates', () => {
 });
 
 describe('registerWhenSettled', () => {
-	/** Signals that log what was waited for, in order; each resolves at once. */
-	function signals(log: string[]): SettleSignals {
-		return {
-			loaded: Promise.resolve().then(() => void log.push('load')),
-			delay: async (ms) => void log.push(`delay ${ms}`),
+	/** A promise the test resolves by name, logging when it does. */
+	function deferred(log: string[], name: string) {
+		let resolve!: () => void;
+		const promise = new Promise<void>((ok) => (resolve = () => (log.push(name), ok())));
+		return { promise, resolve };
+	}
+	/** Signals the test drives: load, the first run and delays resolve when told; idle at once. */
+	function signals(log: string[], foreground = new Foreground()) {
+		const loaded = deferred(log, 'load');
+		const delays = new Map<number, ReturnType<typeof deferred>>();
+		const s: SettleSignals = {
+			loaded: loaded.promise,
+			firstRun: foreground.firstRunEnded.then(() => void log.push('first run ended')),
+			quiet: () => foreground.quiet().then(() => void log.push('quiet')),
+			delay: (ms) => {
+				const d = deferred(log, `delay ${ms}`);
+				delays.set(ms, d);
+				return d.promise;
+			},
 			idle: async () => void log.push('idle')
 		};
+		return { s, loaded, foreground, elapse: (ms: number) => delays.get(ms)!.resolve() };
 	}
-	const container = (controller: object | null, register = vi.fn(async () => ({}) as ServiceWorkerRegistration)) =>
+	const container = (controller: object | null, log: string[] = [], register = vi.fn(async () => (log.push('register'), {}) as ServiceWorkerRegistration)) =>
 		({ controller, register }) as unknown as ServiceWorkerContainer & { register: typeof register };
+	const settle = () => new Promise((r) => setTimeout(r, 0));
 
-	it('a first visit waits for load, a quiet spell and an idle moment, then registers', async () => {
+	it('a first visit registers only after the first Run has ended, never during it', async () => {
 		const log: string[] = [];
-		const c = container(null);
-		c.register.mockImplementation(async () => (log.push('register'), {} as ServiceWorkerRegistration));
-		await registerWhenSettled(c, '/service-worker.js', signals(log), { type: 'classic' });
-		expect(log).toEqual(['load', `delay ${REGISTER_AFTER_LOAD_MS}`, 'idle', 'register']);
+		const c = container(null, log);
+		const { s, loaded, foreground, elapse } = signals(log);
+		const registered = registerWhenSettled(c, '/service-worker.js', s, { type: 'classic' });
+		loaded.resolve();
+		await settle();
+		const download = foreground.begin(); // the compiler's download
+		download();
+		const run = foreground.begin(); // the learner presses Run
+		await settle();
+		expect(c.register).not.toHaveBeenCalled();
+		foreground.runEnded();
+		run();
+		await settle();
+		expect(c.register).not.toHaveBeenCalled(); // a moment for the checks and the trace to show
+		elapse(REGISTER_AFTER_RUN_MS);
+		await registered;
+		expect(log).toEqual(['load', 'first run ended', 'quiet', `delay ${REGISTER_AFTER_RUN_MS}`, 'idle', 'register']);
 		expect(c.register).toHaveBeenCalledWith('/service-worker.js', { type: 'classic' });
 	});
-	it('a page already controlled registers at load (the browser\'s update check)', async () => {
+
+	it('a learner who stays a minute without running gets the offline copy, once the compiler has downloaded', async () => {
 		const log: string[] = [];
-		const c = container({ state: 'activated' });
-		await registerWhenSettled(c, '/sw.js', signals(log));
-		expect(log).toEqual(['load']);
-		expect(c.register).toHaveBeenCalledOnce();
+		const c = container(null, log);
+		const { s, loaded, foreground, elapse } = signals(log);
+		const download = foreground.begin(); // still downloading on a slow link
+		const registered = registerWhenSettled(c, '/sw.js', s);
+		loaded.resolve();
+		await settle();
+		elapse(REGISTER_WITHOUT_RUN_MS);
+		await settle();
+		expect(c.register).not.toHaveBeenCalled();
+		download();
+		await settle();
+		elapse(REGISTER_AFTER_RUN_MS);
+		await registered;
+		expect(log).toEqual(['load', `delay ${REGISTER_WITHOUT_RUN_MS}`, 'quiet', `delay ${REGISTER_AFTER_RUN_MS}`, 'idle', 'register']);
 	});
-	it('a refused registration (private mode, blocked storage) resolves to null', async () => {
-		const c = container(null, vi.fn(async () => Promise.reject(new Error('SecurityError'))));
-		expect(await registerWhenSettled(c, '/sw.js', signals([]))).toBeNull();
+
+	it("a page already controlled registers at load (the browser's update check)", async () => {
+		const log: string[] = [];
+		const c = container({ state: 'activated' }, log);
+		const { s, loaded } = signals(log);
+		loaded.resolve();
+		await registerWhenSettled(c, '/sw.js', s);
+		expect(log).toEqual(['load', 'register']);
+	});
+
+	it('turned off by the host: never registers', async () => {
+		const c = container(null);
+		const { s, loaded, foreground } = signals([]);
+		loaded.resolve();
+		foreground.runEnded();
+		expect(await registerWhenSettled(c, '/sw.js', s, undefined, false)).toBeNull();
+		expect(c.register).not.toHaveBeenCalled();
+	});
+
+	it('a refused registration (private mode, blocked storage, npm start --no-offline) resolves to null', async () => {
+		const c = container({}, [], vi.fn(async () => Promise.reject(new Error('SecurityError'))));
+		const { s, loaded } = signals([]);
+		loaded.resolve();
+		expect(await registerWhenSettled(c, '/sw.js', s)).toBeNull();
+	});
+});
+
+describe('offlineWanted (a host turning the offline copy off)', () => {
+	const memory = () => {
+		const m = new Map<string, string>();
+		return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+	};
+	it('on by default; ?offline=0 turns it off and is remembered; ?offline=1 turns it back on', () => {
+		const storage = memory();
+		expect(offlineWanted('', storage)).toBe(true);
+		expect(offlineWanted('?offline=0', storage)).toBe(false);
+		expect(storage.m.get(OFFLINE_SETTING_KEY)).toBe('off');
+		expect(offlineWanted('?step=2', storage)).toBe(false);
+		expect(offlineWanted('?offline=off', storage)).toBe(false);
+		expect(offlineWanted('?offline=1', storage)).toBe(true);
+		expect(offlineWanted('', storage)).toBe(true);
+	});
+	it('blocked storage: the choice holds for this page only', () => {
+		const throwing = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); }, removeItem: () => { throw new Error('blocked'); } };
+		expect(offlineWanted('?offline=0', throwing)).toBe(false);
+		expect(offlineWanted('', throwing)).toBe(true);
+		expect(offlineWanted('?offline=no', null)).toBe(false);
+	});
+});
+
+describe('Foreground (what the page\'s extras wait for)', () => {
+	it('quiet resolves when every piece of work has ended, each end counted once', async () => {
+		const f = new Foreground();
+		await f.quiet(); // nothing going on
+		const a = f.begin();
+		const b = f.begin();
+		let quiet = false;
+		void f.quiet().then(() => (quiet = true));
+		a();
+		a(); // twice: still one end
+		await Promise.resolve();
+		expect(quiet).toBe(false);
+		b();
+		await Promise.resolve();
+		expect(quiet).toBe(true);
+	});
+	it('firstRunEnded opens at the first run\'s end and stays open', async () => {
+		const f = new Foreground();
+		let ended = false;
+		void f.firstRunEnded.then(() => (ended = true));
+		await Promise.resolve();
+		expect(ended || f.hasRun).toBe(false);
+		f.runEnded();
+		await f.firstRunEnded;
+		expect(ended && f.hasRun).toBe(true);
 	});
 });

@@ -3,39 +3,42 @@ import * as Comlink from 'comlink';
 import * as esbuild from 'esbuild-wasm';
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
 import { compile, type EsbuildLike } from './compile';
+import { decodedSize } from './download-size';
 import type { CompileInput, CompileResult } from './types';
 
 export type Progress = { loaded: number; total: number | null };
 
 let ready: Promise<void> | null = null;
 
-/** Downloads the 14 MB wasm with progress (esbuild's own initialize cannot report any). */
+/**
+ * Downloads the 14 MB wasm with progress (esbuild's own initialize cannot report any), compiling it
+ * as the bytes arrive (compileStreaming): on a slow link or CPU, compiling the whole module after
+ * the last byte took another 1–2 s before the first Run could start.
+ */
 async function load(onProgress?: (p: Progress) => void): Promise<void> {
 	const res = await fetch(wasmURL);
 	if (!res.ok || !res.body) throw new Error(`could not load the compiler (${res.status})`);
-	const total = Number(res.headers.get('content-length')) || null;
-	const reader = res.body.getReader();
-	const chunks: Uint8Array[] = [];
+	const total = decodedSize(res.headers, typeof __ESBUILD_WASM_BYTES__ === 'number' ? __ESBUILD_WASM_BYTES__ : null);
 	let loaded = 0;
 	let lastReport = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		chunks.push(value);
-		loaded += value.length;
-		if (onProgress && loaded - lastReport > 256 * 1024) {
-			lastReport = loaded;
-			onProgress({ loaded, total });
-		}
-	}
-	const bytes = new Uint8Array(loaded);
-	let offset = 0;
-	for (const c of chunks) {
-		bytes.set(c, offset);
-		offset += c.length;
-	}
-	onProgress?.({ loaded, total: total ?? loaded });
-	await esbuild.initialize({ wasmModule: await WebAssembly.compile(bytes), worker: false });
+	const counted = res.body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, out) {
+				loaded += chunk.length;
+				if (onProgress && loaded - lastReport > 256 * 1024) {
+					lastReport = loaded;
+					onProgress({ loaded, total });
+				}
+				out.enqueue(chunk);
+			},
+			flush() {
+				onProgress?.({ loaded, total: total ?? loaded });
+			}
+		})
+	);
+	// a fresh Response: the host's Content-Type may be wrong (octet-stream), which compileStreaming refuses
+	const wasmModule = await WebAssembly.compileStreaming(new Response(counted, { headers: { 'content-type': 'application/wasm' } }));
+	await esbuild.initialize({ wasmModule, worker: false });
 	// esbuild's first build is several times slower than the next ones: pay for it now, in the
 	// background, rather than on the learner's first Run
 	await compile(esbuild as unknown as EsbuildLike, {

@@ -5,6 +5,7 @@ import { Runner } from '../world/runner';
 import type { RunPhase, RunRequest, RunResult } from '../world/types';
 import type { CompilerState } from '../compile/client';
 import type { ConsoleLine } from '../service/protocol';
+import { foreground } from '../first-run';
 
 /**
  * The reactive state a page shows for runs: console lines, network records, phase, markers. Pages and
@@ -35,8 +36,19 @@ export class RunSession {
 	}
 
 	warm(): void {
+		this.runner.compiler.onState((s) => {
+			this.compiler = s;
+			// the compiler's download is foreground work: the page's extras wait for it (../first-run.ts)
+			if (s.phase === 'loading') this.#downloading ??= foreground.begin();
+			else this.#endDownloading();
+		});
 		this.runner.warm();
-		this.runner.compiler.onState((s) => (this.compiler = s));
+	}
+
+	#downloading: (() => void) | null = null;
+	#endDownloading() {
+		this.#downloading?.();
+		this.#downloading = null;
 	}
 
 	#schedule(gen: number) {
@@ -74,19 +86,25 @@ export class RunSession {
 		this.markers = [];
 		this.result = null;
 		this.traces = [];
+		const done = foreground.begin();
+		let settled = false; // after the final word, a late message (own port) is already in it
 		const result = await this.runner.run(req, {
 			onPhase: (p) => gen === this.#generation && (this.phase = p),
 			onConsole: (l) => {
+				if (settled) return;
 				this.#pendingLines.push(l);
 				this.#schedule(gen);
 			},
 			onRecord: (r) => {
+				if (settled) return;
 				this.#pendingRecords.set(r.id, r);
 				this.#schedule(gen);
 			}
-		});
+		}).finally(() => (done(), foreground.runEnded()));
 		if (gen !== this.#generation) return result;
-		// the final word: everything the run saw; what was still queued for the next frame is in it
+		// the final word: everything the run saw, in case a burst was still queued; the queue is
+		// dropped, or a frame timer still pending would append its lines a second time
+		settled = true;
 		this.#pendingLines = [];
 		this.#pendingRecords.clear();
 		this.lines = result.console;
@@ -110,6 +128,7 @@ export class RunSession {
 	}
 
 	dispose(): void {
+		this.#endDownloading();
 		this.#generation++;
 		this.runner.dispose();
 	}

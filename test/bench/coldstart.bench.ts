@@ -1,0 +1,192 @@
+// A workshop's first minute, one learner at a time: a first visit (cold browser context) of the
+// first step that makes a span, behind a shared link, until Solve + Run show "All checks passed".
+// The same build served compressed (as `npm start` does) and uncompressed, in the same run.
+//
+//   npm run bench -- coldstart
+//   COLDSTART_SAMPLES=5 npm run bench -- coldstart      (cold contexts per cell; 3 by default)
+//   COLDSTART_ROOM=30 npm run bench -- coldstart        (also: 30 learners at once on 10 Mbit/s)
+//   COLDSTART_SAMPLES=0 COLDSTART_ROOM=30 npm run bench -- coldstart   (the room only)
+//
+// The link is a throttling proxy on 127.0.0.1 (lib/throttle.ts): one bandwidth shared by every
+// response, a latency per request. Browser-side throttling would miss what workers fetch.
+import { createServer, type Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { siteHandler } from '../../src/lib/course/site-server';
+import { launchChromium } from '../e2e/browser';
+import { BUILD_DIR } from '../e2e/serve';
+import { ensureBuild } from './lib/site';
+import { throttledProxy, type LinkProfile } from './lib/throttle';
+import { percentile, printTable } from './lib/table';
+
+const STEP = '/tutorial/hello-span/real-tracer';
+const SAMPLES = Number(process.env.COLDSTART_SAMPLES ?? 3);
+const ROOM = Number(process.env.COLDSTART_ROOM ?? 0);
+const PROFILES: LinkProfile[] = [
+	{ name: '10 Mbit/s, 40 ms', bitsPerSecond: 10e6, latencyMs: 40 },
+	{ name: '2 Mbit/s, 100 ms', bitsPerSecond: 2e6, latencyMs: 100 }
+];
+const VARIANTS = [
+	{ name: 'compressed (npm start)', compressed: true },
+	{ name: 'uncompressed', compressed: false }
+] as const;
+
+interface Sample {
+	text: number;
+	editor: number;
+	pass: number;
+	bytes: number;
+	requests: number;
+	longestTask: number;
+	longestTaskAt: number;
+}
+
+type Times = { text?: number; editor?: number; pass?: number; tasks: { start: number; duration: number }[] };
+
+/** Page-side: when the lesson text, the editor and the passed checks appear; every long task. */
+async function instrument(page: Page) {
+	await page.addInitScript(() => {
+		const times: Times = { tasks: [] };
+		(window as unknown as { __times: Times }).__times = times;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) times.tasks.push({ start: e.startTime, duration: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+		new MutationObserver((_, obs) => {
+			if (!times.text && document.querySelector('article h1')) times.text = performance.now();
+			if (!times.editor && document.querySelector('.monaco-editor .view-lines .view-line')) times.editor = performance.now();
+			if (!times.pass && /All checks passed/.test(document.querySelector('section.checks')?.textContent ?? '')) {
+				times.pass = performance.now();
+				obs.disconnect();
+			}
+		}).observe(document, { childList: true, subtree: true, characterData: true });
+	});
+}
+
+/** One learner's first visit: open the step, Solve, Run, until the checks pass. */
+async function firstVisit(browser: Browser, origin: string, timeoutMs: number, counters: () => { bytes: number; requests: number } = () => ({ bytes: 0, requests: 0 })) {
+	// one deadline for the whole visit, not one per step
+	const deadline = Date.now() + timeoutMs;
+	const left = () => Math.max(1, deadline - Date.now());
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	try {
+		const page = await context.newPage();
+		await instrument(page);
+		await page.goto(origin + STEP, { waitUntil: 'commit', timeout: left() });
+		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: left() });
+		await page.getByRole('button', { name: 'Solve' }).click({ timeout: left() });
+		await page.getByRole('button', { name: 'Run' }).click({ timeout: left() });
+		await page.getByRole('region', { name: 'Checks' }).getByText('All checks passed').waitFor({ timeout: left() });
+		// read at once: after the pass the TypeScript worker and (a second later) the offline copy start
+		const traffic = counters();
+		const t = await page.evaluate(() => {
+			const times = (window as unknown as { __times: Times }).__times;
+			const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+			return { ...times, text: Math.max(times.text ?? NaN, fcp) };
+		});
+		const tasks = t.tasks.filter((x) => x.start < t.pass!);
+		const longest = tasks.reduce((a, b) => (b.duration > a.duration ? b : a), { start: NaN, duration: 0 });
+		return { text: t.text, editor: t.editor!, pass: t.pass!, longestTask: longest.duration, longestTaskAt: longest.start, ...traffic };
+	} finally {
+		await context.close();
+	}
+}
+
+async function serve(compressed: boolean): Promise<{ origin: string; server: Server }> {
+	const server = createServer(siteHandler(BUILD_DIR, { compressed }));
+	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+	const a = server.address();
+	return { server, origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` };
+}
+
+await ensureBuild();
+const browser = await launchChromium();
+const servers = await Promise.all(VARIANTS.map((v) => serve(v.compressed)));
+const results = new Map<string, Sample[]>();
+const key = (p: LinkProfile, v: (typeof VARIANTS)[number]) => `${p.name}|${v.name}`;
+
+for (const profile of PROFILES) {
+	// interleaved, so drift on a shared machine hits both variants alike
+	for (let i = 0; i < SAMPLES; i++) {
+		for (const [vi, variant] of VARIANTS.entries()) {
+			const proxy = await throttledProxy(servers[vi].origin, profile);
+			try {
+				const r = await firstVisit(browser, proxy.origin, 240_000, () => ({ bytes: proxy.bytes, requests: proxy.requests }));
+				const list = results.get(key(profile, variant)) ?? [];
+				list.push(r);
+				results.set(key(profile, variant), list);
+				process.stderr.write(`  ${profile.name} · ${variant.name} #${i + 1}: pass ${(r.pass / 1000).toFixed(1)} s, ${(r.bytes / 1e6).toFixed(1)} MB, longest task ${r.longestTask.toFixed(0)} ms\n`);
+			} finally {
+				await proxy.close();
+			}
+		}
+	}
+}
+
+const p50 = (xs: number[]) => percentile(xs, 50);
+const s = (ms: number) => ms / 1000;
+for (const profile of SAMPLES > 0 ? PROFILES : []) {
+	const c = results.get(key(profile, VARIANTS[0]))!;
+	const u = results.get(key(profile, VARIANTS[1]))!;
+	const row = (label: string, f: (x: Sample) => number, unit: (n: number) => number) => {
+		const a = unit(p50(c.map(f)));
+		const b = unit(p50(u.map(f)));
+		return [label, a, b, b / a];
+	};
+	printTable({
+		title: `First visit of ${STEP} behind ${profile.name} (p50 of ${SAMPLES} cold contexts)`,
+		columns: ['metric', 'compressed (npm start)', 'uncompressed', 'uncompressed / compressed'],
+		rows: [
+			row('lesson text visible (s)', (x) => x.text, s),
+			row('editor ready (s)', (x) => x.editor, s),
+			row('first pass: Solve, Run, all checks passed (s)', (x) => x.pass, s),
+			row('bytes until first pass (MB)', (x) => x.bytes, (n) => n / 1e6),
+			row('requests until first pass', (x) => x.requests, (n) => n),
+			row('longest main-thread task before the pass (ms)', (x) => x.longestTask, (n) => n)
+		],
+		notes: [
+			`Longest task at (ms after navigation, compressed): ${c.map((x) => `${x.longestTask.toFixed(0)} ms @ ${x.longestTaskAt.toFixed(0)}`).join(', ')}`,
+			'Bytes are response bodies through the throttling proxy until the checks passed (headers not counted).'
+		]
+	});
+}
+
+if (ROOM > 0) {
+	// thirty learners open the same step at once on one 10 Mbit/s link. All thirty browsers run on
+	// this machine: on 2 cores their CPU (Monaco, compiling esbuild.wasm thirty times) dominates,
+	// so read this as a bound, not as a room of thirty laptops.
+	const profile = PROFILES[0];
+	const proxy = await throttledProxy(servers[0].origin, profile);
+	const started = Date.now();
+	const limit = 300_000;
+	const outcomes = await Promise.all(
+		Array.from({ length: ROOM }, (_, i) =>
+			new Promise((r) => setTimeout(r, i * 50)).then(() =>
+				firstVisit(browser, proxy.origin, limit - (Date.now() - started), () => ({ bytes: proxy.bytes, requests: proxy.requests })).then(
+					(r) => ({ ok: true as const, pass: r.pass, bytes: r.bytes }),
+					(e: Error) => ({ ok: false as const, error: e.message.split('\n')[0] })
+				)
+			)
+		)
+	);
+	await proxy.close();
+	const passes = outcomes.flatMap((o) => (o.ok ? [o.pass] : []));
+	const failures = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+	printTable({
+		title: `${ROOM} learners at once, compressed, behind ${profile.name}`,
+		columns: ['metric', 'value'],
+		rows: [
+			['first pass p50 (s)', s(p50(passes))],
+			['first pass p95 (s)', s(percentile(passes, 95))],
+			[`failures (no pass within ${limit / 1000} s)`, failures.length],
+			['MB through the link until the last pass', Math.max(0, ...outcomes.flatMap((o) => (o.ok ? [o.bytes] : []))) / 1e6],
+			['MB through the link in all', proxy.bytes / 1e6],
+			['wall time (s)', (Date.now() - started) / 1000]
+		],
+		notes: failures.length ? [`First failures: ${[...new Set(failures)].slice(0, 3).join(' | ')}`] : []
+	});
+}
+
+await browser.close();
+for (const { server } of servers) {
+	server.closeAllConnections();
+	await new Promise((ok) => server.close(ok));
+}
