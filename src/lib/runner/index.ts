@@ -34,3 +34,4 @@ export {
 	type RuleProblems,
 	type SavedConditions
 } from './conditions';
+export { foreground, Foreground } from './first-run';

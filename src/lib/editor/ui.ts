@@ -1,0 +1,2 @@
+// The editor component (Monaco, loaded on mount).
+export { default as Editor } from './Editor.svelte';
