@@ -20,6 +20,10 @@ export default defineConfig({
 	// monaco's exports map turns every subpath into a .js file; its CSS needs the real path
 	resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*\.css)$/, replacement: `${monacoEsm}$1` }] },
 	worker: { format: 'es' },
+	// A part's doors (index.ts, ui.ts) re-export all it offers; a page that takes one thing should not
+	// load the rest. Our own modules do nothing when imported, only when used (a test-free rule kept
+	// by review: no bare side-effect imports in src/lib), so what a page does not use may be dropped.
+	build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/\/src\/lib\/.*\.(svelte|ts|js)$/.test(id) } } },
 	server: { port: 5173 },
 	preview: { port: 4173, strictPort: true },
 	test: {
