@@ -2,7 +2,7 @@
 // the runner), console lines, learner network traffic and errors.
 import type { Trace } from '$lib/model';
 import { programArgs, splitArgs, type NetworkRecord } from '$lib/sim';
-import type { ConsoleLine, RunOutput } from './types';
+import type { PrintedLine, RunOutput } from './types';
 
 export interface FinishedRun {
 	console: { service: string; stream: string; text: string }[];
@@ -27,7 +27,7 @@ export function runOutput(run: FinishedRun, traces: Trace[], args: string | read
 	return {
 		traces,
 		console: run.console
-			.filter((l): l is ConsoleLine & { stream: 'out' | 'err' } => l.stream === 'out' || l.stream === 'err')
+			.filter((l): l is PrintedLine & { stream: 'out' | 'err' } => l.stream === 'out' || l.stream === 'err')
 			.map((l) => ({ service: l.service, stream: l.stream, text: l.text })),
 		network: run.network.filter((r) => r.kind === undefined || r.kind === 'service'),
 		args: client === undefined ? (typeof args === 'string' ? splitArgs(args) : [...args]) : programArgs(args, client),

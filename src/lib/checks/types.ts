@@ -1,8 +1,8 @@
 import type { Trace } from '$lib/model';
 import type { NetworkRecord } from '$lib/sim';
 
-/** One line a service printed. */
-export interface ConsoleLine {
+/** One line a service printed (out or err), as a check reads it. */
+export interface PrintedLine {
 	service: string;
 	stream: 'out' | 'err';
 	text: string;
@@ -11,7 +11,7 @@ export interface ConsoleLine {
 /** What a run produced — all a check may look at. It judges the traces, never the source text. */
 export interface RunOutput {
 	traces: Trace[];
-	console: ConsoleLine[];
+	console: PrintedLine[];
 	network: NetworkRecord[];
 	/** the arguments the client program got: the Arguments field split like a shell would, a leading program name dropped (`programArgs`) */
 	args: string[];
