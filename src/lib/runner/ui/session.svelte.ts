@@ -115,10 +115,12 @@ export class RunSession {
 				.filter((e) => e.file && e.line)
 				.map((e) => ({ file: e.file!, line: e.line!, column: e.column ?? 1, message: `${e.service}: ${e.message}`, severity: 'error' as const }))
 		];
-		this.result = result;
-		// then the traces it produced, read back through jaeger-query like any Jaeger UI
+		// the traces it produced, read back through jaeger-query like any Jaeger UI, arrive with the
+		// result: the status never says Finished while the Traces tab still counts none
 		const traces = await this.runner.traces().catch(() => []);
-		if (gen === this.#generation) this.traces = traces;
+		if (gen !== this.#generation) return result;
+		this.traces = traces;
+		this.result = result;
 		return result;
 	}
 
