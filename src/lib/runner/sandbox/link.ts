@@ -6,6 +6,7 @@ import type { MappedError } from '../sourcemap/stack';
 import type { RunErrorKind } from '../world/types';
 import type { HostApi, RemoteServiceApi } from '../service/protocol';
 import { WorkerStopped, type ServiceLink } from '../world/service-handle';
+import { within } from '../world/limits';
 import { PROTOCOL_VERSION, WIRE_LIMITS, type CallMessage, type CallResults, type HostReturnMessage, type ServiceMethod } from './protocol';
 import { checkMessage, checkResult } from './validate';
 
@@ -61,15 +62,8 @@ export class SandboxServiceLink implements ServiceLink {
 
 	async responsive(ms: number): Promise<boolean> {
 		if (this.stopped) return false;
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const timeout = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
-		try {
-			return await Promise.race([this.remote.status().then(() => true), timeout]);
-		} catch {
-			return false;
-		} finally {
-			clearTimeout(timer);
-		}
+		const answered = await within(this.remote.status().then(() => true, () => false), ms);
+		return answered.done && answered.value;
 	}
 
 	stop(): void {
