@@ -1,8 +1,8 @@
 // The simulated world's public face: network, HTTP on it, and the runtime modules learner code imports.
 export type * from './types';
-export { createNetwork, type Network, type NetworkOptions, type Listener } from './network/network';
+export { createNetwork, protocolOf, type Network, type NetworkOptions, type Listener } from './network/network';
 export { NetworkError, isNetworkError } from './network/errors';
-export { parseTarget } from './network/target';
+export { parseTarget, SCHEME_PORTS } from './network/target';
 export { normalizeHeaders, type HeadersInput } from './headers';
 export { BACKEND_HOSTS, isValidHostName } from './hosts';
 export { queryParams, type QueryParams } from './http/query';
@@ -19,3 +19,7 @@ export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
 export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
+export type { WireHost } from './runtime/wire';
+export type { HostContext, RunningHost, WorldHostKind } from './world/types';
+export { createWorldHosts } from './world/world';
+export { WORLD_HOST_KINDS, WORLD_HOST_NAMES } from './world/kinds';

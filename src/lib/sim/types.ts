@@ -18,8 +18,32 @@ export interface SimResponse {
 	body: string;
 }
 
+/**
+ * What a host on the page (a broker, Redis, a database, the proxy — never learner code) may do with
+ * the message it is answering: say what it was in the Network panel's words, or park it.
+ */
+export interface Exchange {
+	/** a line for the Network panel: '3 rows · waited 12 ms for a connection', 'redelivered' */
+	note(text: string): void;
+	/**
+	 * A request that may wait for ever (a blocking BRPOP with no timeout, a subscription) stops
+	 * counting as in flight, so the run can end while it waits. Idempotent.
+	 */
+	park(): void;
+}
+
 /** Anything that answers requests on host:port — a learner's server or a backend component. */
 export type SimHandler = (req: SimRequest) => Promise<SimResponse> | SimResponse;
+
+/** What the network calls for a request to a port: a SimHandler, or a simulated host that uses the Exchange. */
+export type PortHandler = (req: SimRequest, exchange: Exchange) => Promise<SimResponse> | SimResponse;
+
+/**
+ * The protocols on the simulated network. Each rides on the same request/response messages: the
+ * URL's scheme names it (amqp://, redis://, mysql://), gRPC is HTTP/2 with content-type
+ * application/grpc, as in real life.
+ */
+export type Protocol = 'http' | 'grpc' | 'amqp' | 'redis' | 'sql';
 
 /** One message as the Network panel shows it. */
 export interface NetworkRecord {
@@ -49,6 +73,9 @@ export interface NetworkRecordEx extends NetworkRecord {
 	kind: TrafficKind;
 	/** fault injected on this message, e.g. 'drop', 'status 503', 'delay 200ms' */
 	fault: string | null;
+	protocol: Protocol;
+	/** what the answering host said about it (Exchange.note) */
+	note: string | null;
 }
 
 /** The errors a real HTTP client reports, by their Node error codes. */

@@ -2,6 +2,7 @@
 // reports what it reports in the browser: console per service, errors on the learner's lines, the
 // time limit. (Every lesson step then runs through them: steps.test.ts, mistakes.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorldHosts, WORLD_HOST_KINDS } from '$lib/sim';
 import { startWorld, type RunRequest, type WorldDeps } from '$lib/runner';
 import { inProcessBackend, inProcessPool, nodeCompiler } from './in-process';
 import { runWorld, setUpWorld, tearDownWorld, worldDir } from './world';
@@ -11,7 +12,7 @@ afterAll(tearDownWorld);
 
 async function run(req: RunRequest) {
 	const backend = inProcessBackend();
-	const deps: WorldDeps = { compiler: nodeCompiler, pool: inProcessPool(worldDir()), hosts: [backend] };
+	const deps: WorldDeps = { compiler: nodeCompiler, pool: inProcessPool(worldDir()), hosts: [backend, createWorldHosts(WORLD_HOST_KINDS)] };
 	try {
 		const result = await startWorld(deps, req).result;
 		return { result, traces: await backend.traces() };

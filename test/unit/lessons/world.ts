@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createWorldHosts, WORLD_HOST_KINDS } from '$lib/sim';
 import { formatDiagnostic, startWorld, type Diagnostic } from '$lib/runner';
 import type { SpanRecord } from '$lib/model';
 import { installAsyncContext } from '$lib/tracer';
@@ -42,7 +43,7 @@ export interface WorldRun extends RunOutput {
 export async function runWorld(files: Record<string, string>, services: Record<string, string>, argsLine: string): Promise<WorldRun> {
 	const backend = inProcessBackend();
 	try {
-		const result = await startWorld({ compiler: nodeCompiler, pool: inProcessPool(dir), hosts: [backend] }, { files, services, args: argsLine }).result;
+		const result = await startWorld({ compiler: nodeCompiler, pool: inProcessPool(dir), hosts: [backend, createWorldHosts(WORLD_HOST_KINDS)] }, { files, services, args: argsLine }).result;
 		// a lesson's files always compile and finish: anything else is a broken test, not a verdict
 		const broken = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 		if (result.services.length === 0) throw new Error(`did not start: ${[...broken, ...result.console.map((l) => l.text)].join('; ')}`);

@@ -143,7 +143,7 @@ describe('simulated network', () => {
 	it('rejects non-http URLs before sending, and caps kept records', async () => {
 		const net = createNetwork({ maxRecords: 2 });
 		net.listen('a', 80, () => ({ status: 200, headers: {}, body: '' }));
-		await expect(net.request('x', get('ftp://a/'))).rejects.toThrow(/Only http/);
+		await expect(net.request('x', get('ftp://a/'))).rejects.toThrow(/carries http/);
 		await net.request('x', get('http://a/'));
 		await net.request('x', get('http://a/'));
 		expect(net.records()).toHaveLength(2);

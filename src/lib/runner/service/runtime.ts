@@ -6,7 +6,8 @@ import {
 	createTimeModule,
 	type SimRequest,
 	type SimResponse,
-	type SimHandler
+	type SimHandler,
+	type WireHost
 } from '$lib/sim';
 import type { JaegerTracer } from '$lib/tracer';
 import type { ConsoleSink } from './console-sink';
@@ -52,7 +53,9 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 	};
 	const send = async (req: SimRequest) => fromSendResult(await d.host.send(req));
 
-	const http = createHttpModule({
+	let nextEphemeral = 32768;
+	const wire: WireHost = {
+		service: d.service,
 		// learner requests keep the program alive until answered, as sockets do in Node
 		send: (req) => d.liveness.track(send(req)),
 		listen(port, handler) {
@@ -70,8 +73,12 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			handlers.delete(port);
 			d.host.unlisten(port);
 		},
-		handlerError: (e) => d.onHandlerError(e)
-	});
+		ephemeralPort: () => (nextEphemeral < 61000 ? nextEphemeral++ : (nextEphemeral = 32768)),
+		handlerError: (e) => d.onHandlerError(e),
+		setTimeout: (fn, ms) => d.liveness.timers.setTimeout(fn, ms),
+		clearTimeout: (id) => d.liveness.timers.clearTimeout(id as never)
+	};
+	const http = createHttpModule(wire);
 
 	const tracing = createTracingModule({
 		sendSpans: async (spans) => {

@@ -1,5 +1,5 @@
 import { plural } from '$lib/words';
-import { createNetwork, programArgs, splitArgs, type Network } from '$lib/sim';
+import { createNetwork, programArgs, splitArgs, type HostContext, type Network } from '$lib/sim';
 import type { CompilerClient } from '../compile/client';
 import { formatDiagnostic } from '../compile/diagnostics';
 import type { Bundle } from '../compile/types';
@@ -19,9 +19,11 @@ import type { RunCallbacks, RunErrorKind, RunRequest, RunResult, ServiceErrorKin
  * the end, so startWorld needs to know nothing more about it.
  */
 export interface SimulatedHost {
-	attach(network: Network): Promise<void>;
+	attach(network: Network, ctx: HostContext): Promise<void>;
 	/** hand on what it buffered (the agent's spans to the collector) before the run's result */
 	flush(): Promise<void>;
+	/** the run is over: stop timers, send nothing more */
+	stop?(): void;
 }
 
 /**
@@ -133,7 +135,12 @@ async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs
 	const limit = req.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs;
 	const deadline = performance.now() + limit;
 	const net = createNetwork({ links: req.links, maxRecords: DEFAULT_LIMITS.maxRecords, onRecord: run.cb.onRecord });
-	for (const h of deps.hosts) await h.attach(net);
+	const ctx: HostContext = {
+		files: req.files,
+		print: (host, stream, text) => run.emit(host, stream, text),
+		fail: (host, message) => run.fail(host, 'configuration', { name: 'Error', message, stack: message, file: null, line: null, column: null })
+	};
+	for (const h of deps.hosts) await h.attach(net, ctx);
 	for (const s of specs) net.addHost(s.name);
 	const clients = new Set(pickClients(specs, (f) => bundles[f].exports).map((s) => s.file));
 	const handles = deps.pool.take(specs.length);
@@ -217,6 +224,7 @@ async function flushPhase(run: RunState, world: World, deps: WorldDeps): Promise
 	);
 	if (!run.over) await within(world.net.idle(), DEFAULT_LIMITS.flushLimitMs);
 	for (const h of deps.hosts) await h.flush().catch(() => {});
+	for (const h of deps.hosts) h.stop?.();
 	for (const l of world.lives) {
 		if (l.end === null) l.end = l.handle.stopped ? 'stopped' : l.host.ports().length ? 'serving' : 'finished';
 		l.host.closeAll();

@@ -1,4 +1,5 @@
 import { collectTraces, createQueryClient, type QueryClient } from '$lib/backend';
+import { createWorldHosts, WORLD_HOST_KINDS } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import { CompilerClient } from '../compile/client';
 import { BackendLink } from './backend-link';
@@ -17,6 +18,8 @@ export class Runner {
 	readonly #sandbox = new Sandbox();
 	readonly #pool = new WorkerPool(() => this.#sandbox.spawn());
 	readonly #backend: BackendLink;
+	/** the broker, Redis, the database and the proxy: fresh for every run */
+	readonly #world = createWorldHosts(WORLD_HOST_KINDS);
 	#current: RunningWorld | null = null;
 	/** µs since the epoch when the last run started: its traces are the ones that start after it */
 	#lastRunStart = 0;
@@ -45,7 +48,7 @@ export class Runner {
 			await previous.result.catch(() => {});
 		}
 		this.#lastRunStart = Date.now() * 1000;
-		const world = startWorld({ compiler: this.compiler, pool: this.#pool, hosts: [this.#backend] }, req, callbacks);
+		const world = startWorld({ compiler: this.compiler, pool: this.#pool, hosts: [this.#backend, this.#world] }, req, callbacks);
 		this.#current = world;
 		try {
 			return await world.result;

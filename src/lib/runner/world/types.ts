@@ -29,9 +29,9 @@ export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
 /**
  * Where an error happened: in the learner's code (ServiceErrorKind), or the world stopping a service
  * or the run — at the time limit, the request cap, for a message the page refused, a flood of
- * messages, a crash, or running out of memory.
+ * messages, a crash, or running out of memory —, or a simulated host refusing its configuration file.
  */
-export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory';
+export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory' | 'configuration';
 
 export interface RunError {
 	service: string;

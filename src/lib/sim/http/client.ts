@@ -19,6 +19,10 @@ export type SimFetch = (url: string | URL, init?: FetchInit) => Promise<SimFetch
 export function createFetch(send: (req: SimRequest) => Promise<SimResponse>): SimFetch {
 	return async (input, init = {}) => {
 		const url = String(input);
+		if (!/^https?:/i.test(url) && /^[a-z][a-z0-9+.-]*:/i.test(url)) {
+			// as in Node: fetch speaks HTTP only, whatever else the network carries
+			throw new TypeError(`fetch failed: unknown scheme in ${url.slice(0, 80)} (fetch speaks http:// only)`);
+		}
 		let body = '';
 		const headers = normalizeHeaders(init.headers);
 		if (typeof init.body === 'string') body = init.body;

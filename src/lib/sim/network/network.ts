@@ -1,4 +1,4 @@
-import type { NetworkRecordEx, LinkRule, SimHandler, SimRequest, SimResponse, TrafficKind } from '../types';
+import type { Exchange, NetworkRecordEx, LinkRule, Protocol, PortHandler, SimRequest, SimResponse, TrafficKind } from '../types';
 import { normalizeHeaders } from '../headers';
 import { NetworkError } from './errors';
 import { decideFault, linkBehaviour } from './links';
@@ -30,10 +30,15 @@ export interface Network {
 	/** Makes a host name resolvable (a service exists) even before it listens on any port. */
 	addHost(host: string): void;
 	/** Answers requests to host:port; returns a function that closes the port again. */
-	listen(host: string, port: number, handler: SimHandler, kind?: TrafficKind): () => void;
+	listen(host: string, port: number, handler: PortHandler, kind?: TrafficKind): () => void;
 	/** Sends a request as `from`; rejects with a NetworkError as a real client would. */
 	request(from: string, req: SimRequest): Promise<SimResponse>;
-	/** Resolves once nothing is in flight. */
+	/**
+	 * Work a host has promised that is not a request yet (messages queued for a consumer): the
+	 * network is not idle until the returned release is called. Releasing twice is harmless.
+	 */
+	hold(): () => void;
+	/** Resolves once nothing is in flight (parked requests aside) and nothing is held. */
 	idle(): Promise<void>;
 	inFlight(): number;
 	listeners(): Listener[];
@@ -42,6 +47,15 @@ export interface Network {
 	droppedRecords(): number;
 	/** Refuses everything from now on (a world being torn down). */
 	close(): void;
+}
+
+/** The URL's scheme names the protocol; gRPC is HTTP with content-type application/grpc. */
+export function protocolOf(req: Pick<SimRequest, 'url' | 'headers'>): Protocol {
+	const scheme = /^([a-z]+):/i.exec(req.url)?.[1]?.toLowerCase();
+	if (scheme === 'amqp') return 'amqp';
+	if (scheme === 'redis') return 'redis';
+	if (scheme === 'mysql') return 'sql';
+	return (req.headers['content-type'] ?? '').startsWith('application/grpc') ? 'grpc' : 'http';
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -54,7 +68,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 	const maxRecords = options.maxRecords ?? 5000;
 	const t0 = now();
 	const hosts = new Set<string>();
-	const ports = new Map<string, { handler: SimHandler; kind: TrafficKind }>();
+	const ports = new Map<string, { handler: PortHandler; kind: TrafficKind }>();
 	const kept: NetworkRecordEx[] = [];
 	let dropped = 0;
 	let nextId = 1;
@@ -65,6 +79,15 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 	const key = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
 	const publish = (rec: NetworkRecordEx, keep: boolean) => {
 		if (keep) options.onRecord?.({ ...rec });
+	};
+	const hold = () => {
+		pending++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			settle();
+		};
 	};
 	const wait = (ms: number) => (ms > 0 ? sleep(ms) : Promise.resolve());
 	const legDelay = (latencyMs: number, jitterMs: number) => latencyMs + (jitterMs > 0 ? random() * jitterMs : 0);
@@ -78,7 +101,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 		}
 	}
 
-	async function deliver(from: string, req: SimRequest, rec: NetworkRecordEx): Promise<SimResponse> {
+	async function deliver(from: string, req: SimRequest, rec: NetworkRecordEx, exchange: Exchange): Promise<SimResponse> {
 		const target = parseTarget(req.url);
 		rec.to = `${target.host}:${target.port}`;
 		const link = linkBehaviour(links, from, target.host, target.port);
@@ -100,7 +123,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 			res = { status: fault.status, headers: { 'content-type': 'text/plain' }, body: `injected fault: ${fault.status}` };
 		} else {
 			try {
-				res = await listener.handler({ ...req, headers: { ...req.headers } });
+				res = await listener.handler({ ...req, headers: { ...req.headers } }, exchange);
 			} catch {
 				// The server went away mid-request (its worker stopped): the client sees a reset connection.
 				throw new NetworkError('ECONNRESET', target.host, target.port);
@@ -145,18 +168,28 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 				latency: null,
 				error: null,
 				kind: 'service',
-				fault: null
+				fault: null,
+				protocol: protocolOf(request),
+				note: null
 			};
 			const keep = kept.length < maxRecords;
 			if (keep) kept.push(rec);
 			else dropped++;
-			pending++;
+			// parking gives back this request's count early; the finally then has nothing to give back
+			const release = hold();
+			const exchange: Exchange = {
+				note(text) {
+					rec.note = String(text).slice(0, 500);
+					publish(rec, keep);
+				},
+				park: release
+			};
 			try {
 				// An invalid URL fails before anything is sent, like fetch's TypeError.
 				const t = parseTarget(request.url);
 				rec.to = `${t.host}:${t.port}`;
 				publish(rec, keep);
-				const res = await deliver(from, request, rec);
+				const res = await deliver(from, request, rec, exchange);
 				rec.status = res.status;
 				rec.responseHeaders = res.headers;
 				rec.responseBody = res.body;
@@ -167,9 +200,10 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 			} finally {
 				if (rec.latency === null) rec.latency = now() - t0 - rec.startedAt;
 				publish(rec, keep);
-				settle();
+				release();
 			}
 		},
+		hold,
 		idle() {
 			return pending === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r));
 		},

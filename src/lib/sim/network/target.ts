@@ -6,6 +6,9 @@ export interface Target {
 	search: string;
 }
 
+/** The schemes the simulated network carries, with their well-known ports. */
+export const SCHEME_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'amqp:': 5672, 'redis:': 6379, 'mysql:': 3306 };
+
 export function parseTarget(url: string): Target {
 	let u: URL;
 	try {
@@ -13,9 +16,10 @@ export function parseTarget(url: string): Target {
 	} catch {
 		throw new TypeError(`Invalid URL: ${url}`);
 	}
-	if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-		throw new TypeError(`Only http:// URLs exist on the simulated network, got ${u.protocol}//`);
+	const defaultPort = Object.hasOwn(SCHEME_PORTS, u.protocol) ? SCHEME_PORTS[u.protocol] : undefined;
+	if (defaultPort === undefined) {
+		throw new TypeError(`The simulated network carries http://, amqp://, redis:// and mysql:// URLs, got ${u.protocol}//`);
 	}
-	const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
+	const port = u.port ? Number(u.port) : defaultPort;
 	return { host: u.hostname.toLowerCase(), port, path: u.pathname, search: u.search };
 }

@@ -1,15 +1,9 @@
-import type { SimHandler, SimRequest, SimResponse } from '../types';
+import type { WireHost } from './wire';
 import { createFetch, type SimFetch } from '../http/client';
 import { runHandler, type ServerHandler } from '../http/server';
 
 /** What a service's `tour/http` needs from its host (the worker that runs it). */
-export interface HttpHost {
-	send(req: SimRequest): Promise<SimResponse>;
-	listen(port: number, handler: SimHandler): void;
-	close(port: number): void;
-	/** a learner handler threw: report it like a server log would */
-	handlerError(e: unknown, req: SimRequest): void;
-}
+export type HttpHost = Pick<WireHost, 'send' | 'listen' | 'close' | 'handlerError'>;
 
 export interface Server {
 	readonly port: number;
