@@ -9,15 +9,15 @@ import { consoleText, run } from './playground-page';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The Network panel's row for the call to formatter: [from, to, method, url, status, latency]. */
+/** The Network panel's row for the call to formatter: [from, to, protocol, method, message, status, latency]. */
 async function formatCall(page: Page): Promise<{ status: string; ms: number }> {
 	await page.getByRole('tab', { name: 'Network' }).click();
 	const row = page.getByRole('region', { name: 'Network' }).getByRole('row').filter({ hasText: '/format?helloTo=Bryan' });
 	const cells = await row.getByRole('cell').allInnerTexts();
 	await page.getByRole('tab', { name: 'Console' }).click();
-	const ms = Number(/^([\d.]+) ms$/.exec(cells[5])?.[1]);
-	assert.ok(Number.isFinite(ms), `latency cell: ${cells[5]}`);
-	return { status: cells[4], ms };
+	const ms = Number(/^([\d.]+) ms$/.exec(cells[6])?.[1]);
+	assert.ok(Number.isFinite(ms), `latency cell: ${cells[6]}`);
+	return { status: cells[5], ms };
 }
 
 /** The formatString client span's row in the trace timeline (its aria-label names its duration). */

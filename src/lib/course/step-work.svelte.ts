@@ -9,7 +9,7 @@ import type { WorkSaver } from './savers';
 
 export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';
 
-export type Notice = { kind: 'shared' | 'share-error' | 'solved' | 'reset'; text: string };
+export type Notice = { kind: 'shared' | 'share-error' | 'solved' | 'reset' | 'example'; text: string };
 const SAVE_DELAY_MS = 400;
 
 
@@ -41,7 +41,8 @@ export class StepWork {
 
 	constructor(
 		readonly key: string,
-		readonly start: Record<string, string>,
+		/** what Reset goes back to: the step's start files, or the playground example opened last */
+		public start: Record<string, string>,
 		readonly solution: Record<string, string>,
 		private readonly saver: WorkSaver | null
 	) {
@@ -139,7 +140,7 @@ export class StepWork {
 		this.#hidden = leaving;
 		this.versions = { ...this.versions, showing: side };
 		this.#undo = null;
-		if (this.notice?.kind === 'solved' || this.notice?.kind === 'reset') this.notice = null;
+		if (this.notice?.kind === 'solved' || this.notice?.kind === 'reset' || this.notice?.kind === 'example') this.notice = null;
 		const unedited = this.versions.kind === 'shared' && side === 'other' && this.#sharedUnedited;
 		if (!unedited && !sameFiles(this.files, this.#base)) {
 			this.#dirty = true;
@@ -190,6 +191,12 @@ export class StepWork {
 		this.#replace(this.solution, { kind: 'solved', text: 'Showing the solution.' });
 	}
 
+	/** The playground opens an example: it replaces the files (Undo brings them back) and becomes what Reset returns to. */
+	open(files: Record<string, string>, text: string) {
+		this.#replace(files, { kind: 'example', text });
+		this.start = { ...files };
+	}
+
 	/** First press asks when there are edits to lose; confirm() does it. */
 	reset() {
 		if (this.edited && !sameFiles(this.files, this.solution)) this.confirmingReset = true;
@@ -206,7 +213,7 @@ export class StepWork {
 	}
 
 	get canUndo(): boolean {
-		return this.#undo !== null && (this.notice?.kind === 'solved' || this.notice?.kind === 'reset');
+		return this.#undo !== null && (this.notice?.kind === 'solved' || this.notice?.kind === 'reset' || this.notice?.kind === 'example');
 	}
 
 	undo() {

@@ -36,3 +36,13 @@ export interface StepContent {
 	prev: StepRef | null;
 	next: StepRef | null;
 }
+
+/** One program the playground's Examples menu opens (one per protocol of the simulated world). */
+export interface PlaygroundExample {
+	/** `?example=<id>` opens it */
+	id: string;
+	title: string;
+	files: Record<string, string>;
+	/** the Arguments field */
+	args?: string;
+}

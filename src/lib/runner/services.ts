@@ -46,7 +46,7 @@ export function checkServices(specs: ServiceSpec[], files: Record<string, string
 		if (!(s.file in files)) problems.push(`Service '${s.name}': no file '${s.file}'.`);
 		if (!isValidHostName(s.name)) problems.push(`'${s.name}' cannot be a host name (use a-z, 0-9 and '-').`);
 		if ((BACKEND_HOSTS as readonly string[]).includes(s.name)) problems.push(`'${s.name}' is taken by the Jaeger backend.`);
-		if (WORLD_HOST_NAMES.includes(s.name)) problems.push(`'${s.name}' is taken by the simulated ${s.name} server: name the service after what it does.`);
+		if ((WORLD_HOST_NAMES as readonly string[]).includes(s.name)) problems.push(`'${s.name}' is taken by the simulated ${s.name} server: name the service after what it does.`);
 		const other = seen.get(s.name);
 		if (other) problems.push(`'${s.file}' and '${other}' would both be service '${s.name}'.`);
 		seen.set(s.name, s.file);

@@ -4,7 +4,7 @@ export { createNetwork, protocolOf, type Network, type NetworkOptions, type List
 export { NetworkError, isNetworkError } from './network/errors';
 export { parseTarget, SCHEME_PORTS } from './network/target';
 export { normalizeHeaders, type HeadersInput } from './headers';
-export { BACKEND_HOSTS, isValidHostName } from './hosts';
+export { BACKEND_HOSTS, WORLD_HOST_NAMES, isValidHostName } from './hosts';
 export { queryParams, type QueryParams } from './http/query';
 export {
 	toServerRequest,
@@ -22,4 +22,5 @@ export { createProcessModule, splitArgs, programArgs, type TourProcess } from '.
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';
-export { WORLD_HOST_KINDS, WORLD_HOST_NAMES } from './world/kinds';
+export { WORLD_HOST_KINDS } from './world/kinds';
+export { describeRecord, pathOf, protocolCounts, PROTOCOL_NAMES } from './network/describe';

@@ -27,6 +27,7 @@ describe('which files are services', () => {
 	it('rejects names the network cannot carry', () => {
 		const files = { 'a.ts': '' };
 		expect(checkServices([{ file: 'a.ts', name: 'jaeger-agent' }], files)).toEqual(["'jaeger-agent' is taken by the Jaeger backend."]);
+		expect(checkServices([{ file: 'redis.ts', name: 'redis' }], { 'redis.ts': '' })).toEqual(["'redis' is taken by the simulated redis server: name the service after what it does."]);
 		expect(checkServices([{ file: 'a.ts', name: 'a' }, { file: 'a.ts', name: 'a' }], files)[0]).toMatch(/both be service 'a'/);
 		expect(checkServices([], files)).toEqual(['Nothing to run: add a top-level .ts file.']);
 		expect(checkServices([{ file: 'b.ts', name: 'Bad Name' }], files)).toHaveLength(2);

@@ -80,3 +80,11 @@ describe('network for simulated hosts', () => {
 		expect(events).toEqual(['start 1', 'stop 1', 'start 2', 'stop 2']);
 	});
 });
+
+describe('world host names', () => {
+	it('are exactly the names the registered kinds take', async () => {
+		const { WORLD_HOST_KINDS, WORLD_HOST_NAMES } = await import('../../../src/lib/sim');
+		const taken = WORLD_HOST_KINDS.flatMap((k) => k.hosts);
+		for (const name of taken) expect(WORLD_HOST_NAMES).toContain(name);
+	});
+});

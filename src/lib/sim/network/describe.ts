@@ -1,0 +1,25 @@
+import type { NetworkRecordEx, Protocol } from '../types';
+
+/** How the Network panel names each protocol. */
+export const PROTOCOL_NAMES: Record<Protocol, string> = { http: 'HTTP', grpc: 'gRPC', amqp: 'AMQP', redis: 'Redis', sql: 'SQL' };
+
+/** An HTTP request's path and query: what the URL column shows. */
+export function pathOf(url: string): string {
+	return url.replace(/^[a-z]+:\/\/[^/]+/i, '') || '/';
+}
+
+/**
+ * One line saying what a message was, in its protocol's words: `GET /format?helloTo=Bryan`,
+ * `LPUSH jobs "…" → 3`, `basic.publish → jobs`. The host's own note wins when it gave one.
+ */
+export function describeRecord(rec: NetworkRecordEx): string {
+	if (rec.note) return rec.note;
+	return rec.protocol === 'http' || rec.protocol === 'grpc' ? pathOf(rec.url) : `${rec.method} ${pathOf(rec.url)}`;
+}
+
+/** The protocols present in `records`, with their counts, in PROTOCOL_NAMES' order. */
+export function protocolCounts(records: readonly NetworkRecordEx[]): { protocol: Protocol; count: number }[] {
+	const counts = new Map<Protocol, number>();
+	for (const r of records) counts.set(r.protocol, (counts.get(r.protocol) ?? 0) + 1);
+	return (Object.keys(PROTOCOL_NAMES) as Protocol[]).filter((p) => counts.has(p)).map((protocol) => ({ protocol, count: counts.get(protocol)! }));
+}

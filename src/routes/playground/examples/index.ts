@@ -1,0 +1,6 @@
+// The playground's Examples menu: one small program per protocol of the simulated world, each
+// giving one trace across all its services.
+import type { PlaygroundExample } from '$lib/course';
+import { EXAMPLE_ARGS, EXAMPLE_FILES } from '../example';
+
+export const EXAMPLES: PlaygroundExample[] = [{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS }];
