@@ -30,9 +30,9 @@ test('a client calls a server over tour/http; both print, the Network panel show
 	const network = page.getByRole('region', { name: 'Network' });
 	const row = network.getByRole('row').filter({ hasText: '/greet?name=Ada' });
 	const cells = await row.getByRole('cell').allInnerTexts();
-	assert.deepEqual(cells.slice(0, 5), ['client', 'greeter:8081', 'GET', '/greet?name=Ada', '201']);
-	assert.match(cells[5], /^\d+(\.\d)? ms$/);
-	assert.match(cells[6], /x-demo: yes/);
+	assert.deepEqual(cells.slice(0, 6), ['client', 'greeter:8081', 'HTTP', 'GET', '/greet?name=Ada', '201']);
+	assert.match(cells[6], /^\d+(\.\d)? ms$/);
+	assert.match(cells[7], /x-demo: yes/);
 	assert.deepEqual(consoleErrors, []);
 });
 
@@ -146,7 +146,7 @@ export async function main() {
 	const network = page.getByRole('region', { name: 'Network' });
 	await network.getByRole('checkbox', { name: /Show backend traffic \(1\)/ }).check();
 	const cells = await network.getByRole('row').filter({ hasText: 'jaeger-agent:6831' }).getByRole('cell').allInnerTexts();
-	assert.deepEqual(cells.slice(0, 3), ['main', 'jaeger-agent:6831', 'POST']);
+	assert.deepEqual(cells.slice(0, 4), ['main', 'jaeger-agent:6831', 'HTTP', 'POST']);
 });
 
 test('every run stays searchable: search, compare two runs, dependencies — and all of it after a reload', async ({ page, url, consoleErrors }) => {

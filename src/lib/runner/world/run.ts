@@ -138,7 +138,7 @@ async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs
 	const ctx: HostContext = {
 		files: req.files,
 		print: (host, stream, text) => run.emit(host, stream, text),
-		fail: (host, message) => run.fail(host, 'configuration', { name: 'Error', message, stack: message, file: null, line: null, column: null })
+		fail: (host, message, at) => run.fail(host, 'configuration', { name: 'Error', message, stack: message, file: at?.file ?? null, line: at?.line ?? null, column: at ? 1 : null })
 	};
 	for (const h of deps.hosts) await h.attach(net, ctx);
 	for (const s of specs) net.addHost(s.name);

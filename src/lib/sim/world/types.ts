@@ -6,8 +6,8 @@ export interface HostContext {
 	readonly files: Readonly<Record<string, string>>;
 	/** a line in the Console under the host's name */
 	print(host: string, stream: 'out' | 'err' | 'system', text: string): void;
-	/** the host cannot start (a bad configuration file): the run fails with this message */
-	fail(host: string, message: string): void;
+	/** the host cannot start (a bad configuration file): the run fails with this message, marked at `at` in the editor */
+	fail(host: string, message: string, at?: { file: string; line: number }): void;
 }
 
 /** One simulated server of one run, attached to that run's network. */
