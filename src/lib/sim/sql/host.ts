@@ -205,7 +205,7 @@ function loadDataSql(db: Database, ctx: HostContext): void {
 		});
 	} catch (e) {
 		const line = (e as { line?: number }).line ?? 1;
-		ctx.fail(MYSQL_HOST, `data.sql line ${line}: ${e instanceof Error ? e.message : String(e)}`);
+		ctx.fail(MYSQL_HOST, `data.sql line ${line}: ${e instanceof Error ? e.message : String(e)}`, { file: 'data.sql', line });
 		return;
 	}
 	ctx.print(MYSQL_HOST, 'system', `data.sql loaded: ${plural(db.tableCount(), 'table')}, ${plural(rows, 'row')}`);

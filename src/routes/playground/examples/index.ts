@@ -2,5 +2,9 @@
 // giving one trace across all its services.
 import type { PlaygroundExample } from '$lib/course';
 import { EXAMPLE_ARGS, EXAMPLE_FILES } from '../example';
+import { sqlExample } from './sql';
 
-export const EXAMPLES: PlaygroundExample[] = [{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS }];
+export const EXAMPLES: PlaygroundExample[] = [
+	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
+	{ id: 'sql', ...sqlExample }
+];
