@@ -3,8 +3,10 @@
 import type { PlaygroundExample } from '$lib/course';
 import { EXAMPLE_ARGS, EXAMPLE_FILES } from '../example';
 import { sqlExample } from './sql';
+import { grpcExample } from './grpc';
 
 export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
+	{ id: 'grpc', ...grpcExample },
 	{ id: 'sql', ...sqlExample }
 ];
