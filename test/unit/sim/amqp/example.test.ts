@@ -2,7 +2,10 @@
 // broker to the worker, the consumer following from the producer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amqpExample } from '../../../../src/routes/playground/examples/amqp';
-import { runWorld, setUpWorld, tearDownWorld } from '../../lessons/world';
+import { createWorldHosts, WORLD_HOST_KINDS } from '../../../../src/lib/sim';
+import { startWorld } from '../../../../src/lib/runner';
+import { inProcessBackend, inProcessPool, nodeCompiler } from '../../lessons/in-process';
+import { runWorld, setUpWorld, tearDownWorld, worldDir } from '../../lessons/world';
 
 beforeAll(setUpWorld);
 afterAll(tearDownWorld);
@@ -25,5 +28,28 @@ describe('playground example: amqp', () => {
 		const publish = r.network.find((n) => n.method === 'basic.publish');
 		expect(publish?.requestHeaders['uber-trace-id']).toMatch(/^[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:\d$/);
 		expect(r.network.some((n) => n.method === 'basic.deliver' && n.from === 'rabbitmq')).toBe(true);
+	});
+
+	it('a queue nobody consumes does not keep the run open; the broker says what was left', async () => {
+		const producer = `import { connect } from 'tour/amqp';
+export async function main() {
+  const conn = await connect('amqp://rabbitmq:5672');
+  const ch = await conn.createChannel();
+  await ch.assertQueue('jobs');
+  ch.sendToQueue('jobs', 'a');
+  ch.sendToQueue('jobs', 'b');
+  await conn.close();
+}
+`;
+		const backend = inProcessBackend();
+		try {
+			const deps = { compiler: nodeCompiler, pool: inProcessPool(worldDir()), hosts: [backend, createWorldHosts(WORLD_HOST_KINDS)] };
+			const r = await startWorld(deps, { files: { 'producer.ts': producer }, services: { 'producer.ts': 'producer' } }).result;
+			expect(r.errors).toEqual([]);
+			expect(r.timedOut).toBe(false);
+			expect(r.console.map(({ service, stream, text }) => ({ service, stream, text }))).toContainEqual({ service: 'rabbitmq', stream: 'system', text: "2 messages left in queue 'jobs'" });
+		} finally {
+			backend.dispose();
+		}
 	});
 });
