@@ -19,6 +19,20 @@ export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
 export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
+export {
+	createRedisModule,
+	ErrorReply,
+	ClientClosedError,
+	SocketClosedUnexpectedlyError,
+	DisconnectsClientError,
+	type TourRedis,
+	type RedisHost,
+	type RedisClientType,
+	type RedisClientOptions,
+	type SetOptions,
+	type PubSubListener
+} from './runtime/redis';
+export { startRedis, redisHostKind, summarizeRedis, REDIS_LIMITS, type RedisHostOptions, type RunningRedis } from './redis';
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';

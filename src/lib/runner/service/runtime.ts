@@ -3,6 +3,7 @@ import {
 	NetworkError,
 	createHttpModule,
 	createProcessModule,
+	createRedisModule,
 	createTimeModule,
 	type SimRequest,
 	type SimResponse,
@@ -107,6 +108,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			'jaeger-client': tracing.module,
 			'tour/time': time,
 			'tour/process': proc,
+			'tour/redis': createRedisModule(wire),
 			globals: { ...d.liveness.timers, fetch: http.fetch, process: proc }
 		},
 		handlers,
