@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REDIS_LIMITS } from '../../../../src/lib/sim';
 import { Deque } from '../../../../src/lib/sim/redis/deque';
+import { Keyspace } from '../../../../src/lib/sim/redis/keyspace';
 import { raw, redisWorld, type RedisWorld } from './world';
 
 let w: RedisWorld;
@@ -70,6 +71,19 @@ describe('the simulated Redis under hostile requests', () => {
 		expect(w.redis.keyspace.used).toBeLessThanOrEqual(REDIS_LIMITS.maxMemory);
 		expect(await answer('DEL', '["big0"]')).toEqual({ ok: 1 });
 		expect(await answer('SET', JSON.stringify(['again', mb]))).toEqual({ ok: 'OK' });
+	});
+
+	it('at most 100,000 keys; expired keys make room again', () => {
+		let t = 0;
+		const ks = new Keyspace(() => t);
+		for (let i = 0; i < REDIS_LIMITS.maxKeys; i++) {
+			ks.reserve(1, true);
+			ks.put(`k${i}`, { type: 'string', value: 'v', bytes: 1, expiresAt: i < 10 ? 1000 : null });
+		}
+		expect(() => ks.reserve(1, true)).toThrow("OOM command not allowed when used memory > 'maxmemory'.");
+		t = 2000;
+		expect(() => ks.reserve(1, true)).not.toThrow();
+		expect(ks.size).toBe(REDIS_LIMITS.maxKeys - 10);
 	});
 
 	it('after stop every request is refused without a reply, and nothing hangs', async () => {
