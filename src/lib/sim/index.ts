@@ -66,6 +66,20 @@ export { createSqlHost, SQL_HOST_KIND, MYSQL_HOST, MYSQL_PORT, type SqlHostOptio
 export { summarizeSql } from './sql/summary';
 export { createAmqpModule, IllegalOperationError, MessageContent, type TourAmqp, type AmqpHost } from './runtime/amqp';
 export { amqpBrokerKind, createBroker, summarizeAmqp, AMQP_LIMITS, type Broker } from './amqp';
+export {
+	createRedisModule,
+	ErrorReply,
+	ClientClosedError,
+	SocketClosedUnexpectedlyError,
+	DisconnectsClientError,
+	type TourRedis,
+	type RedisHost,
+	type RedisClientType,
+	type RedisClientOptions,
+	type SetOptions,
+	type PubSubListener
+} from './runtime/redis';
+export { startRedis, redisHostKind, summarizeRedis, REDIS_LIMITS, type RedisHostOptions, type RunningRedis } from './redis';
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import ts from 'typescript';
 import { resolve } from 'node:path';
 import { generateRuntimeTypings, typingsPath, GLOBALS_PATH } from '../../../src/lib/runner/typings/generate';
-import { createGrpcModule, createHttpModule, createTimeModule, createProcessModule, createMysqlModule, createAmqpModule } from '../../../src/lib/sim';
+import { createGrpcModule, createHttpModule, createTimeModule, createProcessModule, createMysqlModule, createAmqpModule, createRedisModule } from '../../../src/lib/sim';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
 
 const typings = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
@@ -52,7 +52,8 @@ const runtime: Record<string, object> = {
 	'tour/process': createProcessModule('hello', ['Bryan']),
 	'tour/tracing': tracing.module,
 	'tour/mysql': createMysqlModule({ service: 'customer', send: host.send }),
-	'tour/amqp': createAmqpModule(host)
+	'tour/amqp': createAmqpModule(host),
+	'tour/redis': createRedisModule(host)
 };
 
 describe('generated runtime typings', () => {

@@ -6,6 +6,7 @@ import {
 	createHttpModule,
 	createMysqlModule,
 	createProcessModule,
+	createRedisModule,
 	createTimeModule,
 	type SimRequest,
 	type SimResponse,
@@ -113,6 +114,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			'jaeger-client': tracing.module,
 			'tour/time': time,
 			'tour/process': proc,
+			'tour/redis': createRedisModule(wire),
 			globals: { ...d.liveness.timers, fetch: http.fetch, process: proc }
 		},
 		handlers,

@@ -14,7 +14,8 @@ export const SURFACES: Record<string, string> = {
 	'tour/process': 'tour-process.ts',
 	'tour/tracing': 'tour-tracing.ts',
 	'tour/mysql': 'tour-mysql.ts',
-	'tour/amqp': 'tour-amqp.ts'
+	'tour/amqp': 'tour-amqp.ts',
+	'tour/redis': 'tour-redis.ts'
 };
 
 /** Where Monaco's TypeScript finds a module: node_modules/<name>.d.ts resolves `import … from '<name>'`. */

@@ -4,9 +4,13 @@ import type { PlaygroundExample } from '$lib/course';
 import { EXAMPLE_ARGS, EXAMPLE_FILES } from '../example';
 import { sqlExample } from './sql';
 import { grpcExample } from './grpc';
+import { amqpExample } from './amqp';
+import { redisExample } from './redis';
 
 export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
+	{ id: 'amqp', ...amqpExample },
+	{ id: 'redis', ...redisExample },
 	{ id: 'grpc', ...grpcExample },
 	{ id: 'sql', ...sqlExample }
 ];
