@@ -23,3 +23,6 @@ export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';
 export { WORLD_HOST_KINDS, WORLD_HOST_NAMES } from './world/kinds';
+export { createTraefikKind, traefikKind, describeProxy, type ProxyOptions } from './proxy/proxy';
+export { parseTraefikConfig, type TraefikConfig, type ConfigResult } from './proxy/config';
+export { parseRule, matchRule, type Rule } from './proxy/rule';
