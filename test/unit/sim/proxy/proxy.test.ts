@@ -146,7 +146,7 @@ http:
 
 	it('hostile requests get answers, never a throw', async () => {
 		const w = world(tracingOn());
-		const bad = [
+		const bad: SimRequest[] = [
 			{ method: 'GET', url: 'http://traefik/', headers: { host: '__proto__' }, body: '' },
 			{ method: 'GET', url: 'http://traefik/', headers: { host: 'shop.local', 'uber-trace-id': 'zz:zz:zz:zz' }, body: '' },
 			{ method: 'GET', url: 'http://traefik/', headers: { host: 'shop.local', 'x-b3-traceid': '%%%', b3: '-'.repeat(10_000) }, body: '' },
