@@ -262,6 +262,7 @@ function serverUrl({ value, line }: { value: string; line: number }): string {
 	if (u.protocol === 'https:' || u.protocol === 'h2c:') throw new ConfigError(line, `${u.protocol}// servers are not simulated here: use http://`);
 	if (u.protocol !== 'http:') throw new ConfigError(line, `server url '${value}' must start with http://`);
 	if (u.hostname === '') throw new ConfigError(line, `server url '${value}' has no host`);
+	if (u.hostname === 'traefik') throw new ConfigError(line, `server url '${value}' is traefik itself: every request would loop back to the proxy`);
 	return value;
 }
 
