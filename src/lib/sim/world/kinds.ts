@@ -1,7 +1,8 @@
+import { traefikKind } from '../proxy/proxy';
 import type { WorldHostKind } from './types';
 import { SQL_HOST_KIND } from '../sql/host';
 import { amqpBrokerKind } from '../amqp/host';
 import { redisHostKind } from '../redis/host';
 
 /** Every simulated server a run offers, in the order they start (the proxy last: it routes to the others). */
-export const WORLD_HOST_KINDS: WorldHostKind[] = [amqpBrokerKind, redisHostKind, SQL_HOST_KIND];
+export const WORLD_HOST_KINDS: WorldHostKind[] = [amqpBrokerKind, redisHostKind, SQL_HOST_KIND, traefikKind];

@@ -6,11 +6,13 @@ import { sqlExample } from './sql';
 import { grpcExample } from './grpc';
 import { amqpExample } from './amqp';
 import { redisExample } from './redis';
+import { proxyExample } from './proxy';
 
 export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
 	{ id: 'amqp', ...amqpExample },
 	{ id: 'redis', ...redisExample },
 	{ id: 'grpc', ...grpcExample },
-	{ id: 'sql', ...sqlExample }
+	{ id: 'sql', ...sqlExample },
+	{ id: 'proxy', ...proxyExample }
 ];
