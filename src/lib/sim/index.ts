@@ -64,7 +64,24 @@ export {
 } from './runtime/mysql';
 export { createSqlHost, SQL_HOST_KIND, MYSQL_HOST, MYSQL_PORT, type SqlHostOptions, type SqlRequestBody, type SqlReplyBody } from './sql/host';
 export { summarizeSql } from './sql/summary';
-export { createAmqpModule, IllegalOperationError, MessageContent, type TourAmqp, type AmqpHost } from './runtime/amqp';
+export {
+	createAmqpModule,
+	IllegalOperationError,
+	MessageContent,
+	type TourAmqp,
+	type AmqpHost,
+	type Connection as AmqpConnection,
+	type Channel as AmqpChannel,
+	type ConsumeMessage,
+	type MessageProperties,
+	type PublishOptions,
+	type Content,
+	type AssertQueueOptions,
+	type AssertExchangeOptions,
+	type ConsumeOptions,
+	type DeleteQueueOptions,
+	type AmqpError
+} from './runtime/amqp';
 export { amqpBrokerKind, createBroker, summarizeAmqp, AMQP_LIMITS, type Broker } from './amqp';
 export {
 	createRedisModule,

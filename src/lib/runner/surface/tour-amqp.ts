@@ -1,8 +1,7 @@
 // `tour/amqp` as learner code sees it: the object createAmqpModule builds for each service, shaped
 // like amqplib's promise API. Typings generated from here; see tour-http.ts. The classes are
 // exported as types only: learners get them from connect()/createChannel(), never construct them.
-import type { TourAmqp } from '$lib/sim';
-import type { Connection as C, Channel as Ch, MessageContent as MC } from '$lib/sim/runtime/amqp';
+import type { TourAmqp, AmqpConnection as C, AmqpChannel as Ch, MessageContent as MC } from '$lib/sim';
 export type {
 	ConsumeMessage,
 	MessageProperties,
@@ -13,7 +12,7 @@ export type {
 	ConsumeOptions,
 	DeleteQueueOptions,
 	AmqpError
-} from '$lib/sim/runtime/amqp';
+} from '$lib/sim';
 /** what connect() resolves to (amqplib's ChannelModel) */
 export type Connection = C;
 export type Channel = Ch;
