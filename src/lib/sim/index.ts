@@ -19,6 +19,8 @@ export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
 export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
+export { createAmqpModule, IllegalOperationError, MessageContent, type TourAmqp, type AmqpHost } from './runtime/amqp';
+export { amqpBrokerKind, createBroker, summarizeAmqp, AMQP_LIMITS, type Broker } from './amqp';
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';
