@@ -21,6 +21,20 @@ export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
 export { createAmqpModule, IllegalOperationError, MessageContent, type TourAmqp, type AmqpHost } from './runtime/amqp';
 export { amqpBrokerKind, createBroker, summarizeAmqp, AMQP_LIMITS, type Broker } from './amqp';
+export {
+	createRedisModule,
+	ErrorReply,
+	ClientClosedError,
+	SocketClosedUnexpectedlyError,
+	DisconnectsClientError,
+	type TourRedis,
+	type RedisHost,
+	type RedisClientType,
+	type RedisClientOptions,
+	type SetOptions,
+	type PubSubListener
+} from './runtime/redis';
+export { startRedis, redisHostKind, summarizeRedis, REDIS_LIMITS, type RedisHostOptions, type RunningRedis } from './redis';
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import ts from 'typescript';
 import { resolve } from 'node:path';
 import { generateRuntimeTypings, typingsPath, GLOBALS_PATH } from '../../../src/lib/runner/typings/generate';
-import { createHttpModule, createTimeModule, createProcessModule, createAmqpModule } from '../../../src/lib/sim';
+import { createHttpModule, createTimeModule, createProcessModule, createAmqpModule, createRedisModule } from '../../../src/lib/sim';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
 
 const typings = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
@@ -50,7 +50,8 @@ const runtime: Record<string, object> = {
 	'tour/time': createTimeModule(setTimeout),
 	'tour/process': createProcessModule('hello', ['Bryan']),
 	'tour/tracing': tracing.module,
-	'tour/amqp': createAmqpModule(host)
+	'tour/amqp': createAmqpModule(host),
+	'tour/redis': createRedisModule(host)
 };
 
 describe('generated runtime typings', () => {

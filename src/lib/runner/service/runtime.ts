@@ -4,6 +4,7 @@ import {
 	createAmqpModule,
 	createHttpModule,
 	createProcessModule,
+	createRedisModule,
 	createTimeModule,
 	type SimRequest,
 	type SimResponse,
@@ -109,6 +110,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			'jaeger-client': tracing.module,
 			'tour/time': time,
 			'tour/process': proc,
+			'tour/redis': createRedisModule(wire),
 			globals: { ...d.liveness.timers, fetch: http.fetch, process: proc }
 		},
 		handlers,
