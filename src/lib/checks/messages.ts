@@ -54,11 +54,11 @@ export function eachReferencesOwn(
 	refType: RefType,
 	hints: Record<Exclude<Miss, 'untagged'>, CheckText> & { missing: CheckText }
 ): CheckItem {
-	const [f1, t1] = [describeSpan(from), describeSpan(to)];
+	const f1 = describeSpan(from);
 	const label =
 		refType === 'FOLLOWS_FROM'
-			? text(`each ${f1.en} follows from the ${t1.en} with the same ${key}`, `每个 ${f1['zh-CN']} 都以 FollowsFrom 引用 ${key} 相同的那个 ${t1['zh-CN']}`)
-			: text(`each ${f1.en} is a child of the ${t1.en} with the same ${key}`, `每个 ${f1['zh-CN']} 都是 ${key} 相同的那个 ${t1['zh-CN']} 的子 span`);
+			? text(`each ${f1.en} follows from the "${to.operation}" span with the same ${key}`, `每个 ${f1['zh-CN']} 都以 FollowsFrom 引用 ${key} 相同的那个 "${to.operation}" span`)
+			: text(`each ${f1.en} is a child of the "${to.operation}" span with the same ${key}`, `每个 ${f1['zh-CN']} 都是 ${key} 相同的那个 "${to.operation}" span 的子 span`);
 	const spans = findSpans(run, from);
 	if (spans.length === 0) return withMissing(item(label, false, hints.missing), run, from);
 	const miss = (f: FoundSpan): Miss | null => {
