@@ -719,7 +719,7 @@ export function createBroker(network: Network, options: BrokerOptions = {}): Bro
 				// no such channel: nothing to close
 			}
 		}
-		const [classId, methodId] = METHODS[method] ?? [0, 0];
+		const [classId, methodId] = Object.hasOwn(METHODS, method) ? METHODS[method] : [0, 0];
 		const close: CloseBody = { code: f.code, text: f.text, classId, methodId, closes: f.scope };
 		return { status: f.code, headers: { 'content-type': 'application/json' }, body: JSON.stringify(close) };
 	}
@@ -744,8 +744,13 @@ export function createBroker(network: Network, options: BrokerOptions = {}): Bro
 				return m(body, ex, req);
 			} catch (e) {
 				const f = e instanceof AmqpFail ? e : new AmqpFail(541, `INTERNAL_ERROR - ${e instanceof Error ? e.message : String(e)}`, 'none');
-				ex.note(f.text.slice(0, 200));
-				return answerFailure(f, method, body);
+				try {
+					ex.note(f.text.slice(0, 200));
+					return answerFailure(f, method, body);
+				} catch {
+					// never throw out of a handler: the sender would see a reset connection
+					return { status: 541, headers: {}, body: '{"code":541,"text":"INTERNAL_ERROR","classId":0,"methodId":0,"closes":"none"}' };
+				}
 			}
 		},
 		stop() {

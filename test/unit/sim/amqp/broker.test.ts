@@ -272,3 +272,31 @@ describe('run end', () => {
 		expect(w.printed).toEqual(["2 messages left in queue 'orphans'"]);
 	});
 });
+
+describe('a consumer that goes away', () => {
+	it('the broker closes its connection when a delivery finds its port gone; its unacked messages go to the next consumer', async () => {
+		const w = amqpWorld();
+		const a = await (await w.service('worker-a').connect(URL)).createChannel();
+		await a.assertQueue('jobs');
+		await a.prefetch(2);
+		const held: string[] = [];
+		await a.consume('jobs', (m) => void held.push(m!.content.toString()));
+		a.sendToQueue('jobs', 'first');
+		await w.net.idle();
+		expect(held).toEqual(['first']);
+		const b = await (await w.service('worker-b').connect(URL)).createChannel();
+		await b.prefetch(1);
+		w.kill('worker-a');
+		const got: string[] = [];
+		await b.consume('jobs', (m) => {
+			got.push(`${m!.content.toString()}${m!.fields.redelivered ? '*' : ''}`);
+			b.ack(m!);
+		});
+		// round-robin: this one goes to worker-a first, finds nobody, and the connection is over
+		b.sendToQueue('jobs', 'second');
+		await w.net.idle();
+		expect(got).toEqual(['first*', 'second*']);
+		const refused = w.net.records().find((r) => r.method === 'basic.deliver' && r.error);
+		expect(refused?.error).toMatch(/ECONNREFUSED/);
+	});
+});

@@ -8,10 +8,12 @@ export function amqpWorld(links: LinkRule[] = []) {
 	const host = amqpBrokerKind.start(net, { files: {}, print: (_h, _s, text) => printed.push(text), fail() {} }) as RunningHost;
 	const errors: { service: string; error: unknown; req: SimRequest }[] = [];
 	let nextPort = 40000;
+	const ports = new Map<string, Map<number, () => void>>();
 	const stats = { maxInFlight: 0 };
 	function service(name: string) {
 		net.addHost(name);
 		const closers = new Map<number, () => void>();
+		ports.set(name, closers);
 		let inFlight = 0;
 		return createAmqpModule({
 			service: name,
@@ -37,7 +39,11 @@ export function amqpWorld(links: LinkRule[] = []) {
 	const raw = (method: string, body: unknown, url = 'amqp://rabbitmq:5672/') =>
 		net.request('mallory', { method, url, headers: {}, body: typeof body === 'string' ? body : JSON.stringify(body) });
 	net.addHost('mallory');
-	return { net, printed, errors, stats, service, raw, stop: () => host.stop() };
+	/** the service stops: its ports close, as when its worker goes away */
+	const kill = (name: string) => {
+		for (const close of ports.get(name)?.values() ?? []) close();
+	};
+	return { net, printed, errors, stats, service, raw, kill, stop: () => host.stop() };
 }
 
 export const texts = (msgs: { content: { toString(): string } }[]) => msgs.map((m) => m.content.toString());
