@@ -14,6 +14,8 @@ export interface CommandContext {
 	exchange: Exchange;
 	conn: { addr: string; host: string; port: number } | null;
 	blockedMs: number | null;
+	/** the command now waits: the panel says so until it answers */
+	onBlock(): void;
 }
 
 /** A blocking command answered by the server going away rather than with a reply. */
@@ -180,6 +182,7 @@ async function blockingPop(args: string[], ctx: CommandContext, left: boolean): 
 	const waiting = ctx.blocking.block(keys, left, ms, ctx.conn?.addr ?? null);
 	// waiting for ever must not keep the run alive; a timeout still counts until it answers
 	if (ms === 0) ctx.exchange.park();
+	ctx.onBlock();
 	const since = ctx.ks.now();
 	const r = await waiting;
 	ctx.blockedMs = ctx.ks.now() - since;

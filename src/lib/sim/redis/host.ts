@@ -85,7 +85,7 @@ export function startRedis(network: Network, _ctx?: HostContext, options: RedisH
 		}
 		const args = parsed;
 		const line = formatCommand(name, args);
-		const ctx: CommandContext = { ks: keyspace, blocking, pubsub, exchange, conn: parseClientAddr(req.headers[CLIENT_HEADER]), blockedMs: null };
+		const ctx: CommandContext = { ks: keyspace, blocking, pubsub, exchange, conn: parseClientAddr(req.headers[CLIENT_HEADER]), blockedMs: null, onBlock: () => exchange.note(`${line} → (blocked)`) };
 		try {
 			const out = await run(name, args, ctx, String(req.url));
 			if (typeof out === 'object' && out !== null && !Array.isArray(out)) {

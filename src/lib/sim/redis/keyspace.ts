@@ -40,6 +40,7 @@ export class Keyspace {
 	/** keys with a TTL, swept only when the keyspace is full */
 	readonly #volatile = new Set<string>();
 	#used = 0;
+	#lastSweep = -Infinity;
 
 	constructor(readonly now: () => number) {}
 
@@ -106,8 +107,11 @@ export class Keyspace {
 		else this.#volatile.add(key);
 	}
 
+	/** drops expired keys; at most every 100 ms, so a full keyspace does not cost a scan per write */
 	#sweep(): void {
 		const now = this.now();
+		if (now - this.#lastSweep < 100) return;
+		this.#lastSweep = now;
 		for (const key of this.#volatile) {
 			const e = this.#keys.get(key);
 			if (!e || (e.expiresAt !== null && e.expiresAt <= now)) this.delete(key);
