@@ -29,3 +29,4 @@ export { requestsTo, requestSent, sentContext, requestCarriesSpan, carried, clie
 export { encloses, startsLater } from './timing';
 export { errorSpans, logsError, answeredWith, marksError, marksNoError } from './failures';
 export { runOutput, type FinishedRun } from './collect';
+export { messageCarriesSpan, eachReferencesOwn } from './messages';

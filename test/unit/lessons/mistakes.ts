@@ -657,3 +657,7 @@ add({
 	},
 	hint: 'three traces'
 });
+
+// ── 05 messages (its own file) ───────────────────────────────────────────────────
+import { mistakes05 } from './mistakes-05';
+variants.push(...mistakes05);

@@ -47,3 +47,26 @@ describe('reading steps say what a run shows', () => {
 		expect(requestsTo(run, 'formatter')[0].requestHeaders['uberctx-more-2']).toHaveLength(2000);
 	});
 });
+
+describe('chapter 5 says what the Network panel shows', () => {
+	it('messages/publish: basic.publish carries publish-order’s id, and basic.deliver the same header', async () => {
+		const s = step('messages/publish');
+		const run = await runWorld(s.solution, s.services, s.args);
+		const publish = run.network.find((r) => r.method === 'basic.publish')!;
+		const deliver = run.network.find((r) => r.method === 'basic.deliver')!;
+		const span = findSpan(run, { service: 'order', operation: 'publish-order' })!;
+		expect(publish.requestHeaders['uber-trace-id'].split(':')[1]).toBe(span.span.spanID.replace(/^0+/, ''));
+		expect(deliver.from).toBe('rabbitmq');
+		expect(deliver.requestHeaders['uber-trace-id']).toBe(publish.requestHeaders['uber-trace-id']);
+	});
+
+	it('messages/redis-queue: LPUSH bodies carry the context, BRPOP answers with a job, the last BRPOP still waits', async () => {
+		const s = step('messages/redis-queue');
+		const run = await runWorld(s.solution, s.services, s.args);
+		const redis = requestsTo(run, 'redis');
+		expect(redis.filter((r) => r.method === 'LPUSH').every((r) => r.requestBody.includes('uber-trace-id'))).toBe(true);
+		const pops = redis.filter((r) => r.method === 'BRPOP');
+		expect(pops.filter((r) => r.responseBody.includes('uber-trace-id'))).toHaveLength(2);
+		expect(pops.at(-1)!.status).not.toBe(200);
+	});
+});
