@@ -17,6 +17,30 @@ export {
 export { SimFetchResponse, ResponseHeaders } from './http/response';
 export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
+export { createGrpcModule, type GrpcHost, type TourGrpc } from './runtime/grpc';
+export {
+	status as grpcStatus,
+	Metadata,
+	GrpcServer,
+	GrpcClient,
+	type GrpcServerApi,
+	type GrpcClientApi,
+	summarizeGrpc,
+	serviceError,
+	isServiceError,
+	type ServiceError,
+	type StatusObject,
+	type MetadataValue,
+	type ServerUnaryCall,
+	type sendUnaryData,
+	type UnaryHandler,
+	type ServiceImplementation,
+	type ServerInterceptor,
+	type ServerOptions,
+	type ClientInterceptor,
+	type ClientOptions,
+	type CallOptions
+} from './grpc';
 export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
 export type { WireHost } from './runtime/wire';

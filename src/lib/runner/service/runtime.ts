@@ -1,6 +1,7 @@
 import * as opentracing from 'opentracing';
 import {
 	NetworkError,
+	createGrpcModule,
 	createHttpModule,
 	createProcessModule,
 	createTimeModule,
@@ -103,6 +104,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 		modules: {
 			opentracing,
 			'tour/http': http,
+			'tour/grpc': createGrpcModule(wire),
 			'tour/tracing': tracing.module,
 			'jaeger-client': tracing.module,
 			'tour/time': time,
