@@ -657,3 +657,6 @@ add({
 	},
 	hint: 'three traces'
 });
+
+import { variants06 } from './mistakes-06';
+variants.push(...variants06);
