@@ -6,10 +6,14 @@ export { parseTarget, SCHEME_PORTS } from './network/target';
 export { normalizeHeaders, type HeadersInput } from './headers';
 export { BACKEND_HOSTS, WORLD_HOST_NAMES, isValidHostName } from './hosts';
 export { queryParams, type QueryParams } from './http/query';
+export { compileRoutes, matchRoute, type Route, type RouteMatch } from './http/routes';
 export {
 	toServerRequest,
 	toSimResponse,
 	runHandler,
+	routeRequests,
+	type Middleware,
+	type Routes,
 	type ServerRequest,
 	type ServerHandler,
 	type HandlerResult
