@@ -52,3 +52,6 @@ export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';
 export { WORLD_HOST_KINDS } from './world/kinds';
 export { describeRecord, pathOf, protocolCounts, PROTOCOL_NAMES } from './network/describe';
+export { createTraefikKind, traefikKind, describeProxy, type ProxyOptions } from './proxy/proxy';
+export { parseTraefikConfig, type TraefikConfig, type ConfigResult } from './proxy/config';
+export { parseRule, matchRule, type Rule } from './proxy/rule';
