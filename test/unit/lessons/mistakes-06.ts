@@ -145,5 +145,73 @@ export const variants06: Variant[] = [
 				['{ interceptors: [tracing] }', '{ interceptors: [traceCall] }']
 			]
 		}
+	},
+	// ── 03 HTTP middleware ───────────────────────────────────────────────────────
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'spans named by the path, id and all',
+		edits: { 'frontend.ts': [['`HTTP ${req.method} ${req.route}`', '`HTTP ${req.method} ${req.path}`']] },
+		hint: "with the customer's id in it"
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'the span never made active',
+		edits: { 'frontend.ts': [['  using scope = tracer.activateSpan(span);\n', '']] },
+		hint: 'make the request span active while the handler runs'
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'the async handler not awaited',
+		edits: { 'frontend.ts': [['const result = await handler(req);', 'const result = handler(req);']] },
+		hint: 'so await it'
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'a 404 marked as an error',
+		edits: {
+			'frontend.ts': [
+				['    span.setTag(Tags.HTTP_STATUS_CODE, statusOf(result));\n', '    span.setTag(Tags.HTTP_STATUS_CODE, statusOf(result));\n    if (statusOf(result) >= 400) span.setTag(Tags.ERROR, true);\n']
+			]
+		},
+		hint: 'only from 500 on'
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'the middleware written but not given to serve',
+		edits: { 'frontend.ts': [['serve(8080, routes, traced);', 'serve(8080, routes);']] },
+		hint: 'serve(8080, routes, traced)'
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'the middleware given twice',
+		edits: { 'frontend.ts': [['serve(8080, routes, traced);', 'serve(8080, routes, traced, traced);']] },
+		hint: 'a request is traced twice'
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'passes: an operation-name function, references, a scope closed in finally',
+		edits: {
+			'frontend.ts': [
+				["import { FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, Tags } from 'opentracing';", "import { FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, Tags, childOf } from 'opentracing';"],
+				["import { serve, type HandlerResult, type Middleware, type Routes } from 'tour/http';", "import { serve, type HandlerResult, type Middleware, type Routes, type ServerRequest } from 'tour/http';\n\n// like go-stdlib's OperationNameFunc\nconst operationName = (r: ServerRequest) => ['HTTP', r.method, r.route].join(' ');"],
+				['  const span = tracer.startSpan(`HTTP ${req.method} ${req.route}`, {\n    childOf: parent,', '  const span = tracer.startSpan(operationName(req), {\n    references: parent ? [childOf(parent)] : [],'],
+				["      [Tags.COMPONENT]: 'net/http',", "      component: 'tour/http',"],
+				['  using scope = tracer.activateSpan(span);\n', '  const scope = tracer.activateSpan(span);\n'],
+				['  } finally {\n    span.finish();\n  }\n};\n\nconst routes', '  } finally {\n    scope.close();\n    span.finish();\n  }\n};\n\nconst routes']
+			]
+		}
+	},
+	{
+		step: 'grpc-middleware/http-middleware',
+		name: 'passes: tags set after start, the status from a helper of its own',
+		edits: {
+			'frontend.ts': [
+				[
+					"    tags: {\n      [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER,\n      [Tags.COMPONENT]: 'net/http',\n      [Tags.HTTP_METHOD]: req.method,\n      [Tags.HTTP_URL]: req.url,\n    },\n  });",
+					"    tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER },\n  });\n  span.addTags({ component: 'net/http', 'http.method': req.method, 'http.url': req.url });"
+				],
+				['span.setTag(Tags.HTTP_STATUS_CODE, statusOf(result));', "span.setTag('http.status_code', typeof result === 'object' && result?.status ? result.status : 200);"]
+			]
+		}
 	}
 ];
