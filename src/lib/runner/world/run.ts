@@ -223,7 +223,8 @@ async function flushPhase(run: RunState, world: World, deps: WorldDeps): Promise
 			})
 	);
 	if (!run.over) await within(world.net.idle(), DEFAULT_LIMITS.flushLimitMs);
-	for (const h of deps.hosts) await h.flush().catch(() => {});
+	// last attached first: a later host may send to an earlier one (the proxy's spans to the agent)
+	for (const h of [...deps.hosts].reverse()) await h.flush().catch(() => {});
 	for (const h of deps.hosts) h.stop?.();
 	for (const l of world.lives) {
 		if (l.end === null) l.end = l.handle.stopped ? 'stopped' : l.host.ports().length ? 'serving' : 'finished';
