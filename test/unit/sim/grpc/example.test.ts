@@ -51,7 +51,7 @@ describe('playground example: gRPC', () => {
 			['client', true],
 			['server', false]
 		]);
-		expect(r.network.filter((n) => n.protocol === 'grpc').map((n) => n.url)).toEqual(
+		expect(r.network.filter((n) => n.requestHeaders['content-type'] === 'application/grpc+json').map((n) => n.url)).toEqual(
 			expect.arrayContaining(['http://route:50051/route.Route/Find', 'http://eta:50052/eta.ETA/Estimate'])
 		);
 	});
