@@ -33,4 +33,25 @@ describe('grpc-middleware: what the Network panel shows', () => {
 			'2 customers in all'
 		]);
 	});
+
+	it('ingress: traefik names its spans as the text says; only the forwarded request carries the context', async () => {
+		const s = step('grpc-middleware/ingress');
+		const run = await runWorld(s.solution, s.services, s.args);
+		const ops = new Set(run.traces.flatMap((t) => t.spans.filter((x) => t.processes[x.processID].serviceName === 'traefik').map((x) => x.operationName)));
+		expect([...ops].sort()).toEqual(['EntryPoint web traefik', 'forward frontend@file/shop@file']);
+		const [toProxy] = requestsTo(run, 'traefik');
+		expect(Object.keys(toProxy.requestHeaders).filter((k) => /trace|b3/.test(k))).toEqual([]);
+		const [forwarded] = run.network.filter((r) => r.from === 'traefik');
+		expect(forwarded.requestHeaders['uber-trace-id']).toBeTruthy();
+		expect(forwarded.requestHeaders['x-forwarded-host']).toBe('traefik');
+	});
+
+	it('propagation-mismatch: the start makes eight traces and traefik sends B3 headers', async () => {
+		const s = step('grpc-middleware/propagation-mismatch');
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.traces).toHaveLength(8);
+		const [forwarded] = run.network.filter((r) => r.from === 'traefik');
+		expect(forwarded.requestHeaders).toMatchObject({ 'x-b3-traceid': expect.any(String), 'x-b3-spanid': expect.any(String), 'x-b3-sampled': '1' });
+		expect(forwarded.requestHeaders['uber-trace-id']).toBeUndefined();
+	});
 });

@@ -213,5 +213,99 @@ export const variants06: Variant[] = [
 				['span.setTag(Tags.HTTP_STATUS_CODE, statusOf(result));', "span.setTag('http.status_code', typeof result === 'object' && result?.status ? result.status : 200);"]
 			]
 		}
+	},
+	// ── 04 ingress ───────────────────────────────────────────────────────────────
+	{
+		step: 'grpc-middleware/ingress',
+		name: 'no tracing section: the proxy is invisible',
+		edits: {},
+		fromStart: true,
+		hint: 'tracing is off'
+	},
+	{
+		step: 'grpc-middleware/ingress',
+		name: "the agent's address left at its default",
+		edits: { 'traefik.yml': [['    localAgentHostPort: jaeger-agent:6831\n', '']] },
+		hint: 'set it to jaeger-agent:6831'
+	},
+	{
+		step: 'grpc-middleware/ingress',
+		name: 'const sampler with samplingParam 0',
+		edits: { 'traefik.yml': [['samplingParam: 1.0', 'samplingParam: 0']] },
+		hint: 'its sampler said no'
+	},
+	{
+		step: 'grpc-middleware/ingress',
+		name: "serviceName set to the backend's name",
+		edits: { 'traefik.yml': [['serviceName: traefik', 'serviceName: frontend']] },
+		hint: 'names the proxy itself'
+	},
+	{
+		step: 'grpc-middleware/ingress',
+		name: 'the header renamed with traceContextHeaderName',
+		edits: { 'traefik.yml': [['    localAgentHostPort: jaeger-agent:6831\n', '    localAgentHostPort: jaeger-agent:6831\n    traceContextHeaderName: x-trace-id\n']] },
+		hint: 'a header named "x-trace-id"'
+	},
+	{
+		step: 'grpc-middleware/ingress',
+		name: 'passes: only the agent given, everything else by default, flow style',
+		edits: {
+			'traefik.yml': [[/tracing:\n[\s\S]*$/, 'tracing: { jaeger: { localAgentHostPort: "jaeger-agent:6831" } }\n']]
+		}
+	},
+	{
+		step: 'grpc-middleware/ingress',
+		name: 'passes: a probabilistic sampler at 1.0',
+		edits: {
+			'traefik.yml': [
+				['  serviceName: traefik\n', ''],
+				['samplingType: const', 'samplingType: probabilistic']
+			]
+		}
+	},
+
+	// ── 05 propagation mismatch ──────────────────────────────────────────────────
+	{
+		step: 'grpc-middleware/propagation-mismatch',
+		name: 'traefik left on b3 while the services speak Jaeger',
+		edits: {},
+		fromStart: true,
+		hint: "Traefik's side: traefik.yml says propagation: b3"
+	},
+	{
+		step: 'grpc-middleware/propagation-mismatch',
+		name: 'only the frontend switched to b3',
+		fromStart: true,
+		edits: { 'frontend.ts': [["initTracer('frontend')", "initTracer({ serviceName: 'frontend', sampler: { type: 'const', param: 1 }, reporter: { logSpans: true }, propagation: 'b3' })"]] },
+		hint: "The customer service's side"
+	},
+	{
+		step: 'grpc-middleware/propagation-mismatch',
+		name: 'back to jaeger, but under a renamed header',
+		edits: { 'traefik.yml': [['    propagation: jaeger\n', '    propagation: jaeger\n    traceContextHeaderName: trace-context\n']] },
+		hint: 'traceContextHeaderName: uber-trace-id (the default)'
+	},
+	{
+		step: 'grpc-middleware/propagation-mismatch',
+		name: 'the services switched to b3 but traefik set back to jaeger',
+		edits: {
+			'frontend.ts': [["initTracer('frontend')", "initTracer({ serviceName: 'frontend', sampler: { type: 'const', param: 1 }, reporter: { logSpans: true }, propagation: 'b3' })"]],
+			'customer.ts': [["initTracer('customer')", "initTracer({ serviceName: 'customer', sampler: { type: 'const', param: 1 }, reporter: { logSpans: true }, propagation: 'b3' })"]]
+		},
+		hint: "The frontend's side"
+	},
+	{
+		step: 'grpc-middleware/propagation-mismatch',
+		name: 'passes: every service speaks b3, traefik keeps b3',
+		fromStart: true,
+		edits: {
+			'frontend.ts': [["initTracer('frontend')", "initTracer({ serviceName: 'frontend', sampler: { type: 'const', param: 1 }, reporter: { logSpans: true }, propagation: 'b3' })"]],
+			'customer.ts': [["initTracer('customer')", "initTracer({ serviceName: 'customer', sampler: { type: 'const', param: 1 }, reporter: { logSpans: true }, propagation: 'b3' })"]]
+		}
+	},
+	{
+		step: 'grpc-middleware/propagation-mismatch',
+		name: 'passes: the propagation line deleted (jaeger is the default)',
+		edits: { 'traefik.yml': [[/    # one format[^\n]*\n    propagation: jaeger\n/, '']] }
 	}
 ];
