@@ -12,6 +12,9 @@ import { createProxyTracing, PROXY_HOST, spanDestination, type ProxyTracing } fr
 /** Headers that belong to one connection, not the message (Go's reverse proxy drops them). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
+/** forwards waiting for an answer at once: beyond it (a loop through a service) the proxy answers 503 */
+export const MAX_FORWARDS_IN_FLIGHT = 1000;
+
 const plain = (status: number, body: string): SimResponse => ({
 	status,
 	headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
@@ -46,6 +49,7 @@ export function startProxy(network: Network, config: TraefikConfig, print: (stre
 	const next = new Map<string, number>();
 	const closers: (() => void)[] = [];
 	let stopped = false;
+	let inFlight = 0;
 
 	async function forward(ep: EntryPointConfig, router: RouterConfig, req: SimRequest, url: URL, rawHost: string, entry: ReturnType<ProxyTracing['entrySpan']> | null, exchange: Exchange): Promise<SimResponse> {
 		const svc = config.services.get(router.service) as ServiceConfig;
@@ -69,13 +73,21 @@ export function startProxy(network: Network, config: TraefikConfig, print: (stre
 		if (span) tracing!.inject(span, headers);
 		const target = `${server.protocol}//${server.host}${joinPath(server.pathname, url.pathname)}${url.search}`;
 		let res: SimResponse;
-		try {
-			res = await network.request(PROXY_HOST, { method: req.method, url: target, headers, body: req.body });
-			exchange.note(`${router.name} → ${server.host} · ${res.status}`);
-		} catch (e) {
-			const why = e instanceof Error ? e.message : String(e);
-			exchange.note(`${router.name} → ${server.host}: ${why} · 502`);
-			res = plain(502, 'Bad Gateway');
+		if (inFlight >= MAX_FORWARDS_IN_FLIGHT) {
+			exchange.note(`${router.name}: ${MAX_FORWARDS_IN_FLIGHT} requests already waiting (a loop back to traefik?) · 503`);
+			res = plain(503, 'Service Unavailable');
+		} else {
+			inFlight++;
+			try {
+				res = await network.request(PROXY_HOST, { method: req.method, url: target, headers, body: req.body });
+				exchange.note(`${router.name} → ${server.host} · ${res.status}`);
+			} catch (e) {
+				const why = e instanceof Error ? e.message : String(e);
+				exchange.note(`${router.name} → ${server.host}: ${why} · 502`);
+				res = plain(502, 'Bad Gateway');
+			} finally {
+				inFlight--;
+			}
 		}
 		if (span) tracing!.finish(span, res.status);
 		return res;

@@ -167,6 +167,7 @@ describe('traefik.yml, bad files (line and reason)', () => {
 			'traefik.yml line 8: entry point websecure does not exist'
 		],
 		['a server that is not a URL', "http:\n  services:\n    s:\n      loadBalancer:\n        servers:\n          - url: frontend:8080\n", "traefik.yml line 6: server url 'frontend:8080' must start with http://"],
+		['a server that is the proxy itself', "http:\n  services:\n    s:\n      loadBalancer:\n        servers:\n          - url: http://traefik:80\n", "traefik.yml line 6: server url 'http://traefik:80' is traefik itself: every request would loop back to the proxy"],
 		['middlewares', "http:\n  middlewares: {}\n", 'traefik.yml line 2: middlewares are not simulated here'],
 		['an empty file', '', 'traefik.yml line 1: the file is empty: it needs entryPoints, http (routers and services) and tracing'],
 		['an upper-case header name with spaces', 'tracing:\n  jaeger:\n    traceContextHeaderName: "x trace"\n', "traefik.yml line 3: traceContextHeaderName 'x trace' is not a valid header name"]

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FORMAT_HTTP_HEADERS } from 'opentracing';
 import { createNetwork, type Network, type PortHandler, type RunningHost, type SimRequest } from '../../../../src/lib/sim';
-import { createTraefikKind } from '../../../../src/lib/sim/proxy/proxy';
+import { createTraefikKind, MAX_FORWARDS_IN_FLIGHT } from '../../../../src/lib/sim/proxy/proxy';
 import { initTracer, InMemoryReporter, type JaegerSpanContext } from '../../../../src/lib/tracer';
 import type { SpanRecord } from '../../../../src/lib/model';
 
@@ -146,7 +146,7 @@ http:
 
 	it('hostile requests get answers, never a throw', async () => {
 		const w = world(tracingOn());
-		const bad = [
+		const bad: SimRequest[] = [
 			{ method: 'GET', url: 'http://traefik/', headers: { host: '__proto__' }, body: '' },
 			{ method: 'GET', url: 'http://traefik/', headers: { host: 'shop.local', 'uber-trace-id': 'zz:zz:zz:zz' }, body: '' },
 			{ method: 'GET', url: 'http://traefik/', headers: { host: 'shop.local', 'x-b3-traceid': '%%%', b3: '-'.repeat(10_000) }, body: '' },
@@ -158,6 +158,16 @@ http:
 		expect(statuses).toEqual([404, 200, 200, 404, 200]);
 		await w.host!.flush!();
 		expect(w.spans.length).toBeGreaterThan(0);
+	});
+
+	it('a loop through a service back to traefik ends: beyond the in-flight cap the proxy answers 503', async () => {
+		const net = createNetwork();
+		// the frontend calls the proxy again for every request it gets: a loop only the cap ends
+		net.listen('frontend', 8080, (req) => net.request('frontend', { method: 'GET', url: 'http://traefik/', headers: { host: 'shop.local' }, body: req.body }));
+		running = createTraefikKind().start(net, { files: { 'traefik.yml': routing }, print() {}, fail() {} }) as RunningHost;
+		const res = await net.request('client', { method: 'GET', url: 'http://traefik/', headers: { host: 'shop.local' }, body: '' });
+		expect(res.status).toBe(503);
+		expect(net.records().filter((r) => r.from === 'traefik')).toHaveLength(MAX_FORWARDS_IN_FLIGHT);
 	});
 
 	it('stop closes its ports', () => {
