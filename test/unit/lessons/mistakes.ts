@@ -661,3 +661,5 @@ add({
 // ── 05 messages (its own file) ───────────────────────────────────────────────────
 import { mistakes05 } from './mistakes-05';
 variants.push(...mistakes05);
+import { variants06 } from './mistakes-06';
+variants.push(...variants06);

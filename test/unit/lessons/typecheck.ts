@@ -25,7 +25,8 @@ export function typeErrors(sets: Record<string, Record<string, string>>): string
 	const memory = new Map<string, string>();
 	for (const [path, text] of Object.entries(TYPINGS)) memory.set(`/work/${path.replace(/^file:\/\/\//, '')}`, text);
 	for (const [prefix, files] of Object.entries(sets)) {
-		for (const [path, text] of Object.entries(files)) memory.set(`/work/${prefix}/${path}`, text);
+		// only code is type-checked: a step's traefik.yml or data.sql is read by the world, not compiled
+		for (const [path, text] of Object.entries(files)) if (/\.tsx?$/.test(path)) memory.set(`/work/${prefix}/${path}`, text);
 	}
 	const host = ts.createCompilerHost(options);
 	const readFile = host.readFile.bind(host);

@@ -1,0 +1,4 @@
+import { defineCheck } from '$lib/checks';
+import { edgeChecks } from '../edge';
+
+export default defineCheck((run) => edgeChecks(run));
