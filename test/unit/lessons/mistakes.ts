@@ -657,3 +657,5 @@ add({
 	},
 	hint: 'three traces'
 });
+import { variants07 } from './mistakes-07';
+variants.push(...variants07);
