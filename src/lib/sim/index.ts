@@ -19,6 +19,23 @@ export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
 export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
+export {
+	createMysqlModule,
+	type TourMysql,
+	type Pool,
+	type Connection,
+	type PoolOptions,
+	type ConnectionOptions,
+	type FieldPacket,
+	type ResultSetHeader,
+	type RowDataPacket,
+	type QueryResult,
+	type QueryValue,
+	type QueryOptions,
+	type QueryError
+} from './runtime/mysql';
+export { createSqlHost, SQL_HOST_KIND, MYSQL_HOST, MYSQL_PORT, type SqlHostOptions, type SqlRequestBody, type SqlReplyBody } from './sql/host';
+export { summarizeSql } from './sql/summary';
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import ts from 'typescript';
 import { resolve } from 'node:path';
 import { generateRuntimeTypings, typingsPath, GLOBALS_PATH } from '../../../src/lib/runner/typings/generate';
-import { createHttpModule, createTimeModule, createProcessModule } from '../../../src/lib/sim';
+import { createHttpModule, createTimeModule, createProcessModule, createMysqlModule } from '../../../src/lib/sim';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
 
 const typings = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
@@ -49,7 +49,8 @@ const runtime: Record<string, object> = {
 	'tour/http': createHttpModule(host),
 	'tour/time': createTimeModule(setTimeout),
 	'tour/process': createProcessModule('hello', ['Bryan']),
-	'tour/tracing': tracing.module
+	'tour/tracing': tracing.module,
+	'tour/mysql': createMysqlModule({ service: 'customer', send: host.send })
 };
 
 describe('generated runtime typings', () => {

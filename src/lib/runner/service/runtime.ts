@@ -2,6 +2,7 @@ import * as opentracing from 'opentracing';
 import {
 	NetworkError,
 	createHttpModule,
+	createMysqlModule,
 	createProcessModule,
 	createTimeModule,
 	type SimRequest,
@@ -103,6 +104,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 		modules: {
 			opentracing,
 			'tour/http': http,
+			'tour/mysql': createMysqlModule(wire),
 			'tour/tracing': tracing.module,
 			'jaeger-client': tracing.module,
 			'tour/time': time,

@@ -11,7 +11,8 @@ export const SURFACES: Record<string, string> = {
 	'tour/http': 'tour-http.ts',
 	'tour/time': 'tour-time.ts',
 	'tour/process': 'tour-process.ts',
-	'tour/tracing': 'tour-tracing.ts'
+	'tour/tracing': 'tour-tracing.ts',
+	'tour/mysql': 'tour-mysql.ts'
 };
 
 /** Where Monaco's TypeScript finds a module: node_modules/<name>.d.ts resolves `import … from '<name>'`. */
