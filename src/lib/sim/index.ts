@@ -6,10 +6,14 @@ export { parseTarget, SCHEME_PORTS } from './network/target';
 export { normalizeHeaders, type HeadersInput } from './headers';
 export { BACKEND_HOSTS, WORLD_HOST_NAMES, isValidHostName } from './hosts';
 export { queryParams, type QueryParams } from './http/query';
+export { compileRoutes, matchRoute, type Route, type RouteMatch } from './http/routes';
 export {
 	toServerRequest,
 	toSimResponse,
 	runHandler,
+	routeRequests,
+	type Middleware,
+	type Routes,
 	type ServerRequest,
 	type ServerHandler,
 	type HandlerResult
@@ -17,6 +21,30 @@ export {
 export { SimFetchResponse, ResponseHeaders } from './http/response';
 export { createFetch, type SimFetch, type FetchInit } from './http/client';
 export { createHttpModule, type HttpHost, type TourHttp, type Server } from './runtime/http';
+export { createGrpcModule, type GrpcHost, type TourGrpc } from './runtime/grpc';
+export {
+	status as grpcStatus,
+	Metadata,
+	GrpcServer,
+	GrpcClient,
+	type GrpcServerApi,
+	type GrpcClientApi,
+	summarizeGrpc,
+	serviceError,
+	isServiceError,
+	type ServiceError,
+	type StatusObject,
+	type MetadataValue,
+	type ServerUnaryCall,
+	type sendUnaryData,
+	type UnaryHandler,
+	type ServiceImplementation,
+	type ServerInterceptor,
+	type ServerOptions,
+	type ClientInterceptor,
+	type ClientOptions,
+	type CallOptions
+} from './grpc';
 export { createTimeModule, type TourTime } from './runtime/time';
 export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
 export {

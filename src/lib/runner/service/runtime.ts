@@ -1,6 +1,7 @@
 import * as opentracing from 'opentracing';
 import {
 	NetworkError,
+	createGrpcModule,
 	createHttpModule,
 	createMysqlModule,
 	createProcessModule,
@@ -105,6 +106,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			opentracing,
 			'tour/http': http,
 			'tour/mysql': createMysqlModule(wire),
+			'tour/grpc': createGrpcModule(wire),
 			'tour/tracing': tracing.module,
 			'jaeger-client': tracing.module,
 			'tour/time': time,

@@ -9,6 +9,7 @@ import { generateDtsBundle } from 'dts-bundle-generator';
 /** module name → surface file, relative to src/lib/runner/surface */
 export const SURFACES: Record<string, string> = {
 	'tour/http': 'tour-http.ts',
+	'tour/grpc': 'tour-grpc.ts',
 	'tour/time': 'tour-time.ts',
 	'tour/process': 'tour-process.ts',
 	'tour/tracing': 'tour-tracing.ts',
