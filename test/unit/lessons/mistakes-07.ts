@@ -172,3 +172,175 @@ export`
 		]
 	}
 });
+
+// ── a span per query ───────────────────────────────────────────────────────────
+const SQL = 'databases-failures/sql-span';
+
+add({ step: SQL, name: 'no span around the queries (the start)', edits: {}, fromStart: true, hint: 'no span shows them' });
+
+// 1. The values inlined into db.statement: the e-mail address lands in the trace.
+add({
+	step: SQL,
+	name: 'the statement tagged with its values filled in',
+	edits: {
+		'shop.ts': [
+			[
+				'[Tags.DB_STATEMENT]: sql, // with its ? placeholders: the values stay out of the trace',
+				"[Tags.DB_STATEMENT]: params.reduce<string>((s, v) => s.replace('?', `'${v}'`), sql),"
+			]
+		]
+	},
+	hint: "The customer's e-mail address (ada@example.com) is in the SQL SELECT span"
+});
+
+// 2. The values as a tag of their own: still in the trace.
+add({
+	step: SQL,
+	name: 'the parameters kept as a tag',
+	edits: { 'shop.ts': [["      [Tags.PEER_ADDRESS]: 'mysql:3306',\n", "      [Tags.PEER_ADDRESS]: 'mysql:3306',\n      'db.params': JSON.stringify(params),\n"]] },
+	hint: "The customer's e-mail address"
+});
+
+// 3. The host as db.instance.
+add({
+	step: SQL,
+	name: 'db.instance set to the host',
+	edits: { 'shop.ts': [["[Tags.DB_INSTANCE]: 'bookshop'", "[Tags.DB_INSTANCE]: 'mysql'"]] },
+	hint: 'db.instance is "mysql", but it is the database\'s name'
+});
+
+// 4. The product as db.type.
+add({
+	step: SQL,
+	name: 'db.type=mysql',
+	edits: { 'shop.ts': [["[Tags.DB_TYPE]: 'sql'", "[Tags.DB_TYPE]: 'mysql'"]] },
+	hint: 'db.type is "mysql"'
+});
+
+// 5. The statement as the operation name.
+add({
+	step: SQL,
+	name: 'the statement as the operation name',
+	edits: { 'shop.ts': [['tracer.startSpan(`SQL ${sql.trim().split(/\\s+/)[0].toUpperCase()}`, {', 'tracer.startSpan(sql, {']] },
+	hint: 'The operation name holds the statement'
+});
+
+// 6. Query spans that are roots.
+add({
+	step: SQL,
+	name: 'query spans started without childOf',
+	edits: { 'shop.ts': [['    childOf: parent,\n    tags: {', '    tags: {']] },
+	hint: 'A query span is not under order-history'
+});
+
+// 7. No span.kind.
+add({
+	step: SQL,
+	name: 'span.kind missing',
+	edits: { 'shop.ts': [['      [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_CLIENT,\n', '']] },
+	hint: 'span.kind=client'
+});
+
+// Passes: tag names as strings, execute(), span set up with setTag after start and the kind at start, active-span parent.
+add({
+	step: SQL,
+	name: 'passes: string tag keys, execute(), parent from the active span',
+	edits: {},
+	files: {
+		'shop.ts': `import { Tags } from 'opentracing';
+import { createPool, type QueryValue, type RowDataPacket } from 'tour/mysql';
+import { initTracer } from 'tour/tracing';
+
+const tracer = initTracer('shop');
+const db = { host: 'mysql', port: 3306, user: 'shop', password: 'hunter2', database: 'bookshop' };
+const pool = createPool(db);
+
+async function select(sql: string, ...params: QueryValue[]): Promise<RowDataPacket[]> {
+  const span = tracer.startSpan('SQL SELECT', { tags: { 'span.kind': 'client' } });
+  span.setTag('db.type', 'sql');
+  span.setTag('db.instance', db.database);
+  span.setTag('db.statement', sql);
+  span.setTag('peer.address', db.host + ':' + db.port);
+  try {
+    const [rows] = await pool.execute(sql, params);
+    return rows as RowDataPacket[];
+  } catch (err) {
+    span.setTag(Tags.ERROR, true);
+    throw err;
+  } finally {
+    span.finish();
+  }
+}
+
+export async function main(): Promise<void> {
+  const span = tracer.startSpan('order-history');
+  using scope = tracer.activateSpan(span);
+  try {
+    const [customer] = await select('SELECT id, name FROM customers WHERE email = ?', process.argv[2]);
+    const orders = await select('SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', customer.id);
+    console.log(customer.name + ': ' + orders.map((o) => o.title + ' (' + o.total + ')').join(', '));
+  } finally {
+    span.finish();
+  }
+}
+`
+	}
+});
+
+// Passes: a small traced-pool wrapper; peer.hostname and peer.port as well; the operation named by the table.
+add({
+	step: SQL,
+	name: 'passes: a traced pool class, names per verb and table',
+	edits: {},
+	files: {
+		'shop.ts': `import { Tags, childOf, type Span } from 'opentracing';
+import { createPool, type Pool, type QueryValue, type RowDataPacket } from 'tour/mysql';
+import { initTracer } from 'tour/tracing';
+
+const tracer = initTracer('shop');
+
+class TracedPool {
+  private pool: Pool;
+  constructor(private host: string, private port: number, private database: string) {
+    this.pool = createPool({ host, port, database, user: 'shop', password: 'hunter2' });
+  }
+
+  async query(parent: Span, sql: string, params: QueryValue[]): Promise<RowDataPacket[]> {
+    const table = /from\\s+(\\w+)/i.exec(sql)?.[1] ?? '?';
+    const span = tracer.startSpan('SELECT ' + table, {
+      references: [childOf(parent.context())],
+      tags: {
+        [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_CLIENT,
+        [Tags.DB_TYPE]: 'sql',
+        [Tags.DB_INSTANCE]: this.database,
+        [Tags.DB_STATEMENT]: sql,
+        [Tags.PEER_ADDRESS]: this.host + ':' + this.port,
+        [Tags.PEER_HOSTNAME]: this.host,
+        [Tags.PEER_PORT]: this.port,
+      },
+    });
+    try {
+      const [rows] = await this.pool.query(sql, params);
+      return rows as RowDataPacket[];
+    } finally {
+      span.finish();
+    }
+  }
+}
+
+const db = new TracedPool('mysql', 3306, 'bookshop');
+
+export async function main(): Promise<void> {
+  const email = process.argv[2];
+  const span = tracer.startSpan('order-history');
+  try {
+    const [customer] = await db.query(span, 'SELECT id, name FROM customers WHERE email = ?', [email]);
+    const orders = await db.query(span, 'SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', [customer.id]);
+    console.log(\`\${customer.name}: \${orders.map((o) => \`\${o.title} (\${o.total})\`).join(', ')}\`);
+  } finally {
+    span.finish();
+  }
+}
+`
+	}
+});
