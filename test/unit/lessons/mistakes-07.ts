@@ -344,3 +344,98 @@ export async function main(): Promise<void> {
 `
 	}
 });
+
+// ── the slow query ─────────────────────────────────────────────────────────────
+const SLOW = 'databases-failures/slow-query';
+const ONE_AT_A_TIME = "    const shelves = await Promise.all([shelf(span, 'bestsellers'), shelf(span, 'new-arrivals'), shelf(span, 'staff-picks')]);";
+const SEQUENTIAL = "    const shelves = [await shelf(span, 'bestsellers'), await shelf(span, 'new-arrivals'), await shelf(span, 'staff-picks')];";
+
+// 1. The start: one shelf after another, through a pool of one.
+add({ step: SLOW, name: 'the start: sequential shelves, a pool of one', edits: {}, fromStart: true, hint: 'one after another: each shelf waits' });
+
+// 2. Promise.all, but the pool still has one connection: the staircase.
+add({
+	step: SLOW,
+	name: 'shelves asked for together, the pool still of one',
+	edits: { 'shop.ts': [['connectionLimit: 5', 'connectionLimit: 1']] },
+	hint: 'a staircase'
+});
+
+// 3. A bigger pool, but the code still waits for each shelf.
+add({
+	step: SLOW,
+	name: 'a bigger pool, shelves still awaited one by one',
+	edits: { 'shop.ts': [[ONE_AT_A_TIME, SEQUENTIAL]] },
+	hint: 'Start them together'
+});
+
+// 4. A pool of two for three queries at once.
+add({
+	step: SLOW,
+	name: 'a pool of two for three queries',
+	edits: { 'shop.ts': [['connectionLimit: 5', 'connectionLimit: 2']] },
+	hint: 'wait in line for the pool'
+});
+
+// 5. A pool per query: fast, but a connection opened every time.
+add({
+	step: SLOW,
+	name: 'a new pool for every query',
+	edits: {
+		'shop.ts': [
+			["const pool = createPool({ host: 'mysql', port: 3306, user: 'shop', password: 'hunter2', database: 'bookshop', connectionLimit: 5 });\n", ''],
+			['    const [rows] = await pool.query(sql, params);', "    const pool = createPool({ host: 'mysql', port: 3306, user: 'shop', password: 'hunter2', database: 'bookshop', connectionLimit: 1 });\n    const [rows] = await pool.query(sql, params);"]
+		]
+	},
+	hint: 'different pools'
+});
+
+// 6. "Don't wait for a connection": the queries that find none busy fail.
+add({
+	step: SLOW,
+	name: 'waitForConnections: false on a pool of one',
+	edits: { 'shop.ts': [['connectionLimit: 5', 'connectionLimit: 1, waitForConnections: false']] },
+	hint: 'No connections available.'
+});
+
+// 7. The span finished before the answer: every query looks instant.
+add({
+	step: SLOW,
+	name: 'the query span finished before the query answers',
+	edits: {
+		'shop.ts': [
+			[
+				'  try {\n    const [rows] = await pool.query(sql, params);\n    return rows as RowDataPacket[];\n  } finally {\n    span.finish();\n  }',
+				'  const pending = pool.query(sql, params);\n  span.finish();\n  const [rows] = await pending;\n  return rows as RowDataPacket[];'
+			]
+		]
+	},
+	hint: 'ends before its query has answered'
+});
+
+// Passes: the default pool size (10), the shelves mapped from a list.
+add({
+	step: SLOW,
+	name: 'passes: the default pool, shelves mapped from a list',
+	edits: {
+		'shop.ts': [
+			[", database: 'bookshop', connectionLimit: 5 }", ", database: 'bookshop' }"],
+			[ONE_AT_A_TIME, "    const names = ['bestsellers', 'new-arrivals', 'staff-picks'];\n    const shelves = await Promise.all(names.map((name) => shelf(span, name)));"]
+		]
+	}
+});
+
+// Passes: promises started first and awaited afterwards, a pool of exactly three.
+add({
+	step: SLOW,
+	name: 'passes: start all three, then await each; a pool of three',
+	edits: {
+		'shop.ts': [
+			['connectionLimit: 5', 'connectionLimit: 3'],
+			[
+				ONE_AT_A_TIME,
+				"    const best = shelf(span, 'bestsellers');\n    const fresh = shelf(span, 'new-arrivals');\n    const picks = shelf(span, 'staff-picks');\n    const shelves = [await best, await fresh, await picks];"
+			]
+		]
+	}
+});
