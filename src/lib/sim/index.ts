@@ -64,6 +64,8 @@ export {
 } from './runtime/mysql';
 export { createSqlHost, SQL_HOST_KIND, MYSQL_HOST, MYSQL_PORT, type SqlHostOptions, type SqlRequestBody, type SqlReplyBody } from './sql/host';
 export { summarizeSql } from './sql/summary';
+export { createAmqpModule, IllegalOperationError, MessageContent, type TourAmqp, type AmqpHost } from './runtime/amqp';
+export { amqpBrokerKind, createBroker, summarizeAmqp, AMQP_LIMITS, type Broker } from './amqp';
 export type { WireHost } from './runtime/wire';
 export type { HostContext, RunningHost, WorldHostKind } from './world/types';
 export { createWorldHosts } from './world/world';

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import ts from 'typescript';
 import { resolve } from 'node:path';
 import { generateRuntimeTypings, typingsPath, GLOBALS_PATH } from '../../../src/lib/runner/typings/generate';
-import { createGrpcModule, createHttpModule, createTimeModule, createProcessModule, createMysqlModule } from '../../../src/lib/sim';
+import { createGrpcModule, createHttpModule, createTimeModule, createProcessModule, createMysqlModule, createAmqpModule } from '../../../src/lib/sim';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
 
 const typings = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
@@ -36,7 +36,7 @@ function valueExports(module: string): string[] {
 		.sort();
 }
 
-const host = { send: async () => ({ status: 200, headers: {}, body: '' }), listen() {}, close() {}, handlerError() {}, setTimeout: () => 0, clearTimeout() {} };
+const host = { service: 'hello', send: async () => ({ status: 200, headers: {}, body: '' }), listen() {}, close() {}, handlerError() {}, setTimeout: () => 0, clearTimeout() {}, ephemeralPort: () => 32768 };
 const tracing = createTracingModule({
 	sendSpans: async () => {},
 	fetch: async () => ({ ok: true, status: 200, text: async () => '{}' }),
@@ -51,7 +51,8 @@ const runtime: Record<string, object> = {
 	'tour/time': createTimeModule(setTimeout),
 	'tour/process': createProcessModule('hello', ['Bryan']),
 	'tour/tracing': tracing.module,
-	'tour/mysql': createMysqlModule({ service: 'customer', send: host.send })
+	'tour/mysql': createMysqlModule({ service: 'customer', send: host.send }),
+	'tour/amqp': createAmqpModule(host)
 };
 
 describe('generated runtime typings', () => {

@@ -3,7 +3,7 @@
  * globalThis.__tour_runtime, which the service worker fills before it imports the bundle.
  * `jaeger-client` is an alias of tour/tracing so code copied from the Node tutorial compiles.
  */
-export const RUNTIME_MODULES = ['opentracing', 'tour/tracing', 'tour/http', 'tour/grpc', 'tour/process', 'tour/time', 'tour/mysql', 'jaeger-client'] as const;
+export const RUNTIME_MODULES = ['opentracing', 'tour/tracing', 'tour/http', 'tour/grpc', 'tour/process', 'tour/time', 'tour/mysql', 'tour/amqp', 'jaeger-client'] as const;
 
 /** Where the worker puts the runtime; the compiled code reads it from there. */
 export const RUNTIME_GLOBAL = '__tour_runtime';

@@ -2,6 +2,7 @@ import * as opentracing from 'opentracing';
 import {
 	NetworkError,
 	createGrpcModule,
+	createAmqpModule,
 	createHttpModule,
 	createMysqlModule,
 	createProcessModule,
@@ -107,6 +108,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			'tour/http': http,
 			'tour/mysql': createMysqlModule(wire),
 			'tour/grpc': createGrpcModule(wire),
+			'tour/amqp': createAmqpModule(wire),
 			'tour/tracing': tracing.module,
 			'jaeger-client': tracing.module,
 			'tour/time': time,

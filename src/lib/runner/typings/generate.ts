@@ -13,7 +13,8 @@ export const SURFACES: Record<string, string> = {
 	'tour/time': 'tour-time.ts',
 	'tour/process': 'tour-process.ts',
 	'tour/tracing': 'tour-tracing.ts',
-	'tour/mysql': 'tour-mysql.ts'
+	'tour/mysql': 'tour-mysql.ts',
+	'tour/amqp': 'tour-amqp.ts'
 };
 
 /** Where Monaco's TypeScript finds a module: node_modules/<name>.d.ts resolves `import … from '<name>'`. */

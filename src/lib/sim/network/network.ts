@@ -147,10 +147,13 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 			};
 		},
 		async request(from, req) {
+			const headers = normalizeHeaders(req.headers);
+			const proto = protocolOf({ url: String(req.url), headers });
 			const request: SimRequest = {
-				method: (req.method || 'GET').toUpperCase(),
+				// HTTP methods are upper-case; AMQP's are written basic.publish, as RabbitMQ's docs do
+				method: proto === 'amqp' ? String(req.method || '') : String(req.method || 'GET').toUpperCase(),
 				url: req.url,
-				headers: normalizeHeaders(req.headers),
+				headers,
 				body: req.body ?? ''
 			};
 			const rec: NetworkRecordEx = {
@@ -169,7 +172,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 				error: null,
 				kind: 'service',
 				fault: null,
-				protocol: protocolOf(request),
+				protocol: proto,
 				note: null
 			};
 			const keep = kept.length < maxRecords;
