@@ -98,7 +98,7 @@ function bindable(values: unknown): (string | number | boolean | null)[] {
 }
 
 function error(message: string, fields: Record<string, unknown>): QueryError {
-	return Object.assign(new Error(message), fields) as QueryError;
+	return Object.assign(new Error(message), fields) as unknown as QueryError;
 }
 
 const connectionLost = () => error('Connection lost: The server closed the connection.', { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
