@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- messages are whatever JSON the learner sends */
+// Messages are whatever JSON the learner sends: typed `any`, as grpc-js types them without .proto files.
 import type { SimResponse } from '../types';
 import type { WireHost } from '../runtime/wire';
 import { isValidHostName } from '../hosts';
