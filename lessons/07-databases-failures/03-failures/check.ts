@@ -58,7 +58,7 @@ export default defineCheck((run) => {
 	const outOfStock = reserves.find((f) => tagValue(f, 'book') === 'dracula') ?? reserves.find((f) => tagValue(f, 'response_code') !== undefined);
 	const reserved = reserves.filter((f) => f !== outOfStock);
 	const [processSpan] = findSpans(run, PROCESS);
-	const nacked = requestsTo(run, 'rabbitmq').some((r) => r.method === 'basic.nack');
+	const nacked = requestsTo(run, 'rabbitmq').some((r) => r.method === 'basic.nack' || r.method === 'basic.reject');
 	const wrongly = [...bookQueries, ...reserved].filter((f) => bad.has(f.span.spanID));
 
 	return [
@@ -99,7 +99,7 @@ export default defineCheck((run) => {
 			)
 		),
 		line(
-			text('the mailer nacked the message it could not handle', 'mailer nack 掉了它处理不了的消息'),
+			text('the mailer nacked (or rejected) the message it could not handle', 'mailer nack（或 reject）掉了它处理不了的消息'),
 			nacked,
 			text(
 				"Keep the channel.nack(msg, false, false) in the mailer's catch: the broker should hear that the message failed (and not requeue it — it would fail again, forever).",

@@ -439,3 +439,99 @@ add({
 		]
 	}
 });
+
+// ── failures you can find ──────────────────────────────────────────────────────
+const FAIL = 'databases-failures/failures';
+
+add({ step: FAIL, name: 'nothing recorded (the start)', edits: {}, fromStart: true, hint: 'The gift-card query failed' });
+
+// 1. The gRPC status seen as "just an answer": the client span left unmarked.
+add({
+	step: FAIL,
+	name: 'the failed Reserve call not marked on the client',
+	edits: { 'shop.ts': [['    // any status but OK means the caller did not get what it asked for\n    recordError(span, err);\n', '']] },
+	hint: 'every status but OK is a failure'
+});
+
+// 2. The nacked message not marked.
+add({
+	step: FAIL,
+	name: 'the nacked message not marked',
+	edits: { 'mailer.ts': [['      recordError(span, err);\n', '']] },
+	hint: 'a message dropped without a trace'
+});
+
+// 3. The error tag without a log.
+add({
+	step: FAIL,
+	name: 'tagged but nothing logged',
+	edits: { 'shop.ts': [["  span.log({ event: 'error', 'error.object': err, message: err.message, stack: err.stack });\n", '']] },
+	hint: "span.log({ event: 'error'"
+});
+
+// 4. A log with the message but no stack.
+add({
+	step: FAIL,
+	name: 'the error logged without its stack',
+	edits: { 'mailer.ts': [["span.log({ event: 'error', 'error.object': err, message: err.message, stack: err.stack });", "span.log({ event: 'error', message: err.message });"]] },
+	hint: 'stack: err.stack'
+});
+
+// 5. The tag set on the parent span instead of the failed call's (checkout catches and marks itself).
+add({
+	step: FAIL,
+	name: 'the gift-card failure marked on checkout',
+	edits: {
+		'shop.ts': [
+			['    recordError(span, err);\n    throw err;', '    throw err;'],
+			["      console.log(`gift card ignored: ${err.message}`);", "      span.setTag(Tags.ERROR, true);\n      span.log({ event: 'error', message: err.message, stack: err.stack });\n      console.log(`gift card ignored: ${err.message}`);"]
+		]
+	},
+	hint: "The gift-card query failed"
+});
+
+// 6. The tag set in finally: every query is "failed".
+add({
+	step: FAIL,
+	name: 'error=true set on every call',
+	edits: { 'shop.ts': [["      [Tags.PEER_ADDRESS]: 'mysql:3306',\n    },", "      [Tags.PEER_ADDRESS]: 'mysql:3306',\n      [Tags.ERROR]: true,\n    },"]] },
+	hint: 'of a call that worked is tagged error=true'
+});
+
+// 7. The failed message swallowed: acked instead of nacked.
+add({
+	step: FAIL,
+	name: 'the failed message acked',
+	edits: { 'mailer.ts': [['      channel.nack(msg, false, false);', '      channel.ack(msg);']] },
+	hint: 'the broker should hear that the message failed'
+});
+
+// Passes: error as the string "true", error.kind, and reject instead of nack.
+add({
+	step: FAIL,
+	name: 'passes: string tag keys, error.kind, reject(msg, false)',
+	edits: {
+		'mailer.ts': [
+			[
+				"  span.setTag(Tags.ERROR, true);\n  span.log({ event: 'error', 'error.object': err, message: err.message, stack: err.stack });",
+				"  span.addTags({ error: true, 'error.kind': err.name });\n  span.log({ event: 'error', 'error.kind': err.name, message: String(err.message), stack: String(err.stack) });"
+			],
+			['      channel.nack(msg, false, false);', '      channel.reject(msg, false);']
+		]
+	}
+});
+
+// Passes: the tags set inline in each catch, without a helper; the gRPC code logged as well.
+add({
+	step: FAIL,
+	name: 'passes: inline tags in each catch, the gRPC code in the log',
+	edits: {
+		'shop.ts': [
+			['    recordError(span, err);\n    throw err;', "    span.setTag('error', true);\n    span.log({ event: 'error', 'error.object': err, message: err.message, stack: err.stack, 'db.error': err.code });\n    throw err;"],
+			[
+				'    // any status but OK means the caller did not get what it asked for\n    recordError(span, err);',
+				"    const e = err as ServiceError;\n    span.setTag(Tags.ERROR, true);\n    span.log({ event: 'error', message: e.details, 'grpc.code': e.code, stack: e.stack });"
+			]
+		]
+	}
+});
