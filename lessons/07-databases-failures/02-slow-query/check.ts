@@ -105,14 +105,17 @@ export default defineCheck((run) => {
 		waited < REPORT_MS / 2
 			? { label: waitLabel, ok: true }
 			: { label: waitLabel, ok: false, hint: joinText(text(`One query waited ${Math.round(waited)} ms for a connection.`, `有个查询等连接等了 ${Math.round(waited)} ms。`), queue) },
-		pools.size <= 1
+		pools.size === 1
 			? onePool
 			: {
 					...onePool,
-					hint: text(
-						`The queries came from ${pools.size} different pools: a pool made per query (or a connection per query) opens a new connection every time and caps nothing. Create one pool when the service starts and size it with connectionLimit.`,
-						`这些查询来自 ${pools.size} 个不同的连接池：每个查询新建一个连接池（或一个连接），每次都要新开连接，也什么都限制不住。在服务启动时创建一个连接池，用 connectionLimit 定好它的大小。`
-					)
+					hint:
+						pools.size === 0
+							? text('No query reached the database: keep the three shelves\' queries.', '没有查询到达数据库：保留三个书架的查询。')
+							: text(
+									`The queries came from ${pools.size} different pools: a pool made per query (or a connection per query) opens a new connection every time and caps nothing. Create one pool when the service starts and size it with connectionLimit.`,
+									`这些查询来自 ${pools.size} 个不同的连接池：每个查询新建一个连接池（或一个连接），每次都要新开连接，也什么都限制不住。在服务启动时创建一个连接池，用 connectionLimit 定好它的大小。`
+								)
 				},
 		noErrors(run, text('Every query should succeed: nothing should escape the service.', '每个查询都应该成功：不应有任何东西逃出服务之外。'))
 	];
