@@ -277,7 +277,7 @@ export async function main(): Promise<void> {
   using scope = tracer.activateSpan(span);
   try {
     const [customer] = await select('SELECT id, name FROM customers WHERE email = ?', process.argv[2]);
-    const orders = await select('SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', customer.id);
+    const orders = await select('SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', customer.id as number);
     console.log(customer.name + ': ' + orders.map((o) => o.title + ' (' + o.total + ')').join(', '));
   } finally {
     span.finish();
@@ -335,7 +335,7 @@ export async function main(): Promise<void> {
   const span = tracer.startSpan('order-history');
   try {
     const [customer] = await db.query(span, 'SELECT id, name FROM customers WHERE email = ?', [email]);
-    const orders = await db.query(span, 'SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', [customer.id]);
+    const orders = await db.query(span, 'SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', [customer.id as number]);
     console.log(\`\${customer.name}: \${orders.map((o) => \`\${o.title} (\${o.total})\`).join(', ')}\`);
   } finally {
     span.finish();

@@ -21,7 +21,7 @@ export async function main(): Promise<void> {
       console.log(`no customer ${email}`);
       return;
     }
-    const orders = await query(span, 'SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', [customer.id]);
+    const orders = await query(span, 'SELECT title, total FROM orders WHERE customer_id = ? ORDER BY id', [customer.id as number]);
     console.log(`${customer.name}: ${orders.map((o) => `${o.title} (${o.total})`).join(', ')}`);
   } finally {
     span.finish();
