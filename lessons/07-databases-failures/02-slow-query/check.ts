@@ -67,6 +67,14 @@ function queriesLastTheirReport(run: RunOutput): CheckItem {
 
 export default defineCheck((run) => {
 	const pools = poolsUsed(run);
+	const together = allOverlap(
+		run,
+		QUERY,
+		text(
+			'The three queries run one after another: each shelf waits for the one before, though none needs another\'s result. Start them together — Promise.all([shelf(span, …), …]) — and await them all.',
+			'这三个查询是一个接一个运行的：每个书架都在等前一个，可谁都不需要别人的结果。让它们一起开始——Promise.all([shelf(span, …), …])——再一起 await。'
+		)
+	);
 	const waited = longestWait(run);
 	const waitLabel = text('no query waits in line for a connection (the Network panel)', '没有查询在排队等连接（见 Network 面板）');
 	const refused = requestsTo(run, 'mysql').some((r) => r.responseBody.includes('No connections available'));
@@ -93,15 +101,19 @@ export default defineCheck((run) => {
 		spanReported(run, PAGE, text('Keep the home-page span, and finish it.', '保留 home-page span，并结束它。')),
 		spanCount(run, QUERY, 3, text('One SQL SELECT span per shelf: three in all.', '每个书架一个 SQL SELECT span：一共三个。')),
 		queriesLastTheirReport(run),
-		allOverlap(
+		together,
+		lastsUnder(
 			run,
+			PAGE,
 			QUERY,
-			text(
-				'The three queries run one after another: each shelf waits for the one before, though none needs another\'s result. Start them together — Promise.all([shelf(span, …), …]) — and await them all.',
-				'这三个查询是一个接一个运行的：每个书架都在等前一个，可谁都不需要别人的结果。让它们一起开始——Promise.all([shelf(span, …), …])——再一起 await。'
-			)
+			FACTOR,
+			together.ok
+				? queue
+				: text(
+						'The page lasts as long as its queries laid end to end: they run one after another (see above). Start them together.',
+						'页面的时长等于它的查询首尾相接的总和：它们是一个接一个运行的（见上一项）。让它们一起开始。'
+					)
 		),
-		lastsUnder(run, PAGE, QUERY, FACTOR, queue),
 		waited < REPORT_MS / 2
 			? { label: waitLabel, ok: true }
 			: { label: waitLabel, ok: false, hint: joinText(text(`One query waited ${Math.round(waited)} ms for a connection.`, `有个查询等连接等了 ${Math.round(waited)} ms。`), queue) },

@@ -65,6 +65,6 @@ describe('groups of spans', () => {
 		expect(m.lastsUnder(r, ROOT, { operation: 'q' }, 2, 'h').ok).toBe(false);
 		expect(m.lastsUnder(r, ROOT, { operation: 'q' }, 3.5, 'h').ok).toBe(true);
 		expect(m.lastsUnder(run([root]), ROOT, { operation: 'q' }, 2, 'h')).toMatchObject({ ok: false, missing: '"q"' });
-		expect(m.localize(m.lastsUnder(r, ROOT, { operation: 'q' }, 2, 'h').label, 'en')).toBe(`shop's "root" span lasts less than 2 × the "q" span (the shortest one)`);
+		expect(m.localize(m.lastsUnder(r, ROOT, { operation: 'q' }, 2, 'h').label, 'en')).toBe(`shop's "root" span lasts less than 2 × the shortest of the "q" spans`);
 	});
 });
