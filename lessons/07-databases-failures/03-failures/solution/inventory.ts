@@ -8,8 +8,9 @@ const stock = new Map([
   ['dracula', 0],
 ]);
 
-// A span per call, continuing the caller's trace from the metadata. Following otgrpc, the server
-// marks only its own faults as errors: "out of stock" is the caller's problem, not the server's.
+// A span per call, continuing the caller's trace from the metadata. Like otgrpc and OpenTelemetry's
+// gRPC conventions (whose list this is), the server marks only its own faults as errors: "out of
+// stock" is a correct answer, the caller's problem rather than the server's.
 const SERVER_FAULTS: number[] = [status.UNKNOWN, status.DEADLINE_EXCEEDED, status.UNIMPLEMENTED, status.INTERNAL, status.UNAVAILABLE, status.DATA_LOSS];
 
 const server = new Server({
