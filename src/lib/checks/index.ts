@@ -27,6 +27,7 @@ export {
 } from './expect';
 export { requestsTo, requestSent, sentContext, requestCarriesSpan, carried, clientPropagationHint, headerSent, type Carried } from './wire';
 export { encloses, startsLater } from './timing';
+export { spansInOrder, siblingsUnder, oneAfterAnother, allOverlap, lastsUnder } from './groups';
 export { errorSpans, logsError, answeredWith, marksError, marksNoError } from './failures';
 export { runOutput, type FinishedRun } from './collect';
 export { messageCarriesSpan, eachReferencesOwn } from './messages';

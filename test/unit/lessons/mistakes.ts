@@ -663,3 +663,5 @@ import { mistakes05 } from './mistakes-05';
 variants.push(...mistakes05);
 import { variants06 } from './mistakes-06';
 variants.push(...variants06);
+import { variants07 } from './mistakes-07';
+variants.push(...variants07);

@@ -41,7 +41,8 @@ export function typeErrors(sets: Record<string, Record<string, string>>): string
 		return text === undefined ? undefined : ts.createSourceFile(f, text, lang);
 	};
 	host.getCurrentDirectory = () => '/work';
-	const program = ts.createProgram([...memory.keys()], options, host);
+	// only code is compiled: a step's data files (data.sql, traefik.yml) sit beside it for the world to read
+	const program = ts.createProgram([...memory.keys()].filter((f) => /\.(ts|tsx|mts|cts)$/.test(f)), options, host);
 	return ts.getPreEmitDiagnostics(program).map((d) => {
 		const where = d.file ? `${d.file.fileName.replace('/work/', '')}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
 		return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
