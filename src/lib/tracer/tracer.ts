@@ -181,7 +181,7 @@ export class JaegerTracer extends Tracer {
 			if (!parent.samplingFinal) parent.samplingFinal = true;
 			const ctx = new JaegerSpanContext(parent.traceId, randomId64(), parent.spanId, parent.flags, parent.baggage, '', parent.traceState);
 			// A lone reference that became the parent is already in ctx.parentId: don't keep it.
-			const extraRefs = refs !== undefined && (refs.length > 1 || refs[0].referencedContext() !== parent) ? refs : null;
+			const extraRefs = refs !== undefined && refs.length > 0 && (refs.length > 1 || refs[0].referencedContext() !== parent) ? refs : null;
 			span = new JaegerSpan(this, ctx, name, startTime, extraRefs, parentType);
 		} else {
 			span = this.startRoot(name, startTime, refs ?? null, parent);

@@ -31,9 +31,9 @@ describe.each(variants.map((v) => [`${v.step}: ${v.name}`, v] as const))('%s', (
 		const items = await judge(v.step, run);
 		if (v.hint) {
 			const hints = failing(items).map((i) => english(i.hint));
-			expect(hints.some((h) => h.includes(v.hint!)), show(items)).toBe(true);
+			expect(hints.some((h) => h.includes(v.hint!)), show(items) + "\nCONSOLE:\n" + run.console.map((l) => `${l.service}: ${l.text}`).join("\n")).toBe(true);
 		} else {
-			expect(failing(items), show(items)).toEqual([]);
+			expect(failing(items), show(items) + "\nCONSOLE:\n" + run.console.map((l) => `${l.service}: ${l.text}`).join("\n")).toEqual([]);
 		}
 	});
 });

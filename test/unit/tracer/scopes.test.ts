@@ -56,6 +56,16 @@ describe('scope manager (synchronous)', () => {
 		expect(root.traceID).not.toBe(child.traceID);
 	});
 
+	it('an empty references list (an extract that found nothing) falls back to the active span, without throwing', () => {
+		const { tracer } = testTracer();
+		const outer = tracer.startSpan('outer');
+		const scope = tracer.activateSpan(outer);
+		const inner = tracer.startSpan('inner', { references: [] });
+		scope.close();
+		expect(inner.context().toTraceId()).toBe(outer.context().toTraceId());
+		expect(tracer.startSpan('root', { references: [] }).context().toTraceId()).not.toBe(outer.context().toTraceId());
+	});
+
 	it('tolerates out-of-order close and double close', () => {
 		const { tracer } = testTracer();
 		const a = tracer.activateSpan(tracer.startSpan('a'));

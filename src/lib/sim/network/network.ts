@@ -101,7 +101,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 		}
 	}
 
-	async function deliver(from: string, req: SimRequest, rec: NetworkRecordEx, exchange: Exchange): Promise<SimResponse> {
+	async function deliver(from: string, req: SimRequest, rec: NetworkRecordEx, exchange: Exchange & { answered(): void }): Promise<SimResponse> {
 		const target = parseTarget(req.url);
 		rec.to = `${target.host}:${target.port}`;
 		const link = linkBehaviour(links, from, target.host, target.port);
@@ -124,7 +124,9 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 		} else {
 			try {
 				res = await listener.handler({ ...req, headers: { ...req.headers } }, exchange);
+				exchange.answered();
 			} catch {
+				exchange.answered();
 				// The server went away mid-request (its worker stopped): the client sees a reset connection.
 				throw new NetworkError('ECONNRESET', target.host, target.port);
 			}
@@ -178,14 +180,26 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 			const keep = kept.length < maxRecords;
 			if (keep) kept.push(rec);
 			else dropped++;
-			// parking gives back this request's count early; the finally then has nothing to give back
-			const release = hold();
-			const exchange: Exchange = {
+			// Parking gives back this request's count while the host waits; once the host answers, the
+			// answer counts again until it reaches the client — else the run could end while a popped
+			// job is still on its way to the worker.
+			let release = hold();
+			let parked = false;
+			const exchange: Exchange & { answered(): void } = {
 				note(text) {
 					rec.note = String(text).slice(0, 500);
 					publish(rec, keep);
 				},
-				park: release
+				park() {
+					if (parked) return;
+					parked = true;
+					release();
+				},
+				answered() {
+					if (!parked) return;
+					parked = false;
+					release = hold();
+				}
 			};
 			try {
 				// An invalid URL fails before anything is sent, like fetch's TypeError.

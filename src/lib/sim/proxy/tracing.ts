@@ -195,8 +195,11 @@ export function createProxyTracing(config: TracingConfig, deps: ProxyTracingDeps
 			return tracer.extract(FORMAT_HTTP_HEADERS, headers) as JaegerSpanContext | null;
 		},
 		entrySpan(entryPoint, host, method, url, parent) {
+			// The proxy shares its realm with other code (the page; one Node process in tests): a span
+			// someone else made active must never become its parent. Only the request says that.
 			const span = tracer.startSpan(opName('EntryPoint', [entryPoint, host], ' '), {
 				childOf: parent ?? undefined,
+				ignoreActiveSpan: true,
 				tags: { 'span.kind': 'server' }
 			});
 			span.setTag('component', config.serviceName);
@@ -206,7 +209,7 @@ export function createProxyTracing(config: TracingConfig, deps: ProxyTracingDeps
 			return span;
 		},
 		forwardSpan(parent, service, router, method, url, host) {
-			const span = tracer.startSpan(opName('forward', [service, router], '/'), { childOf: parent, tags: { 'span.kind': 'client' } });
+			const span = tracer.startSpan(opName('forward', [service, router], '/'), { childOf: parent, ignoreActiveSpan: true, tags: { 'span.kind': 'client' } });
 			span.setTag('traefik.service.name', service);
 			span.setTag('traefik.router.name', router);
 			span.setTag('http.method', method);
