@@ -8,10 +8,13 @@ import { consoleText, openPlayground, run } from './playground-page';
 
 const dd = (page: Page, label: string) => page.getByLabel(label, { exact: true }).first();
 
-/** The services an example's trace must connect: its code files, and the proxy when it has a traefik.yml. */
-function servicesOf(files: Record<string, string>): number {
+/** Services that make no spans of their own: the proxy example's client is a plain program, like curl. */
+const UNTRACED: Record<string, number> = { proxy: 1 };
+
+/** The services an example's trace must connect: its traced code files, and the proxy when it has a traefik.yml. */
+function servicesOf(id: string, files: Record<string, string>): number {
 	const code = Object.keys(files).filter((f) => !f.includes('/') && /\.ts$/.test(f)).length;
-	return code + ('traefik.yml' in files ? 1 : 0);
+	return code + ('traefik.yml' in files ? 1 : 0) - (UNTRACED[id] ?? 0);
 }
 
 for (const ex of EXAMPLES) {
@@ -21,29 +24,37 @@ for (const ex of EXAMPLES) {
 		const status = await run(page);
 		assert.match(status, /^Finished in/, `${ex.id}: ${status}\n${await consoleText(page)}`);
 		await page.getByRole('tab', { name: 'Traces (1)' }).click();
-		assert.equal((await dd(page, 'Services').innerText()).trim(), String(servicesOf(ex.files)), `${ex.id}: services in the one trace`);
+		assert.equal((await dd(page, 'Services').innerText()).trim(), String(servicesOf(ex.id, ex.files)), `${ex.id}: services in the one trace`);
 		if (ex.id !== 'http') {
 			// the context crossed in the protocol's own headers (message headers, metadata, the proxy's forward)
 			await page.getByRole('tab', { name: 'Network' }).click();
 			const network = page.getByRole('region', { name: 'Network' });
-			const carrying = network.getByRole('row').filter({ hasText: /uber-trace-id|uberctx|x-b3|"uber-trace-id"/ });
-			assert.ok((await carrying.count()) > 0, `${ex.id}: a message on the wire carries the trace context`);
+			if (ex.id === 'redis') {
+				// the context travels inside the job: open the LPUSH and read its body
+				await network.getByRole('row').filter({ hasText: 'LPUSH' }).first().getByRole('button').click();
+				assert.match(await network.locator('tr.detail').innerText(), /uber-trace-id/, 'redis: the pushed job carries the context');
+			} else {
+				const carrying = network.getByRole('row').filter({ hasText: /uber-trace-id|x-b3-traceid/ });
+				assert.ok((await carrying.count()) > 0, `${ex.id}: a message on the wire carries the trace context in its headers`);
+			}
 		}
 		assert.deepEqual(consoleErrors, []);
 	}, { timeoutMs: 90_000 });
 }
 
 test('the Network panel filters by protocol', async ({ page, url }) => {
-	const ex = EXAMPLES.find((e) => e.id === 'amqp');
-	assert.ok(ex, 'the AMQP example exists');
+	// HTTP between the services, SQL to the database
+	const ex = EXAMPLES.find((e) => e.id === 'sql');
+	assert.ok(ex, 'the SQL example exists');
 	await openPlayground(page, url, ex.files);
 	assert.match(await run(page), /^Finished in/);
 	await page.getByRole('tab', { name: 'Network' }).click();
 	const network = page.getByRole('region', { name: 'Network' });
-	await network.getByLabel('Protocol').selectOption('amqp');
-	const protocols = await network.locator('tbody tr:not(.detail) td:nth-child(3)').allInnerTexts();
-	assert.ok(protocols.length > 0);
-	assert.deepEqual([...new Set(protocols)], ['AMQP']);
+	const protocolsShown = () => network.locator('tbody tr:not(.detail) td:nth-child(3)').allInnerTexts();
+	assert.deepEqual([...new Set(await protocolsShown())].sort(), ['HTTP', 'SQL']);
+	await network.getByLabel('Protocol').selectOption('sql');
+	assert.deepEqual([...new Set(await protocolsShown())], ['SQL']);
+	assert.match(await network.locator('tbody').innerText(), /rows?/, 'an SQL row says how many rows');
 });
 
 test('a bad traefik.yml is refused with its line and reason, and nothing is routed', async ({ page, url }) => {

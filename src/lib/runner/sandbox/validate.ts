@@ -50,11 +50,25 @@ function headers(x: unknown): Record<string, string> {
 	return { ...out };
 }
 
+/**
+ * What a method may look like, by the URL's scheme: an HTTP method (gRPC included), an AMQP method
+ * (`basic.publish`), a Redis command (`LPUSH`), the database's QUERY. The hosts check the exact
+ * names; this keeps anything else (spaces, control characters, long strings) off the page.
+ */
+function methodFits(method: string, url: string): boolean {
+	const scheme = /^([a-z]+):/i.exec(url)?.[1]?.toLowerCase();
+	if (scheme === 'amqp') return /^[a-z]{1,12}\.[a-z-]{1,16}$/.test(method);
+	if (scheme === 'redis') return /^[A-Z]{1,20}$/.test(method);
+	if (scheme === 'mysql') return method === 'QUERY';
+	return /^[A-Z]{1,16}$/.test(method);
+}
+
 export function checkRequest(x: unknown): SimRequest {
 	if (!isRecord(x)) return refuse('a request is not an object');
-	const method = str(own(x, 'method'), 'the method', 16);
-	if (!/^[A-Z]+$/.test(method)) refuse('the method is not an HTTP method');
-	return { method, url: str(own(x, 'url'), 'the URL', L.maxUrl), headers: headers(own(x, 'headers')), body: str(own(x, 'body'), 'the body', L.maxBody) };
+	const method = str(own(x, 'method'), 'the method', 32);
+	const url = str(own(x, 'url'), 'the URL', L.maxUrl);
+	if (!methodFits(method, url)) refuse(`the method does not fit the URL's protocol`);
+	return { method, url, headers: headers(own(x, 'headers')), body: str(own(x, 'body'), 'the body', L.maxBody) };
 }
 
 export function checkResponse(x: unknown): SimResponse {

@@ -24,11 +24,12 @@ function captureConsole(s: ConsoleSink) {
 
 const { api, report } = createServiceApi({
 	// after the patch: learner timers carry the active span like every other callback
+	// bound: a browser's own timer functions throw "Illegal invocation" when called as another object's methods
 	liveness: createLiveness({
-		setTimeout: globalThis.setTimeout,
-		clearTimeout: globalThis.clearTimeout,
-		setInterval: globalThis.setInterval,
-		clearInterval: globalThis.clearInterval
+		setTimeout: globalThis.setTimeout.bind(globalThis),
+		clearTimeout: globalThis.clearTimeout.bind(globalThis),
+		setInterval: globalThis.setInterval.bind(globalThis),
+		clearInterval: globalThis.clearInterval.bind(globalThis)
 	}),
 	later: (fn) => void globalThis.setTimeout(fn, 0),
 	provide(modules, sink) {

@@ -36,7 +36,17 @@ describe('what the page accepts from a sandboxed service', () => {
 	});
 
 	it('refuses requests that are malformed or too large', () => {
-		expect(refused(host('send', [{ ...req, method: 'get;rm' }], 1))).toMatch(/not an HTTP method/);
+		expect(refused(host('send', [{ ...req, method: 'get;rm' }], 1))).toMatch(/does not fit the URL's protocol/);
+		// each protocol's own method names, and nothing else, for its scheme
+		const ok = (method: string, url: string) => checkMessage(host('send', [{ ...req, method, url }], 1)).ok;
+		expect(ok('basic.publish', 'amqp://rabbitmq:5672/')).toBe(true);
+		expect(ok('LPUSH', 'redis://redis:6379/')).toBe(true);
+		expect(ok('QUERY', 'mysql://mysql:3306/shop')).toBe(true);
+		expect(ok('POST', 'http://route:50051/route.Route/Find')).toBe(true);
+		expect(ok('basic.publish', 'http://formatter:8081/')).toBe(false);
+		expect(ok('DROP TABLE', 'mysql://mysql:3306/shop')).toBe(false);
+		expect(ok('lpush\n', 'redis://redis:6379/')).toBe(false);
+		expect(ok('basic.publish ', 'amqp://rabbitmq:5672/')).toBe(false);
 		expect(refused(host('send', [{ ...req, url: 42 }], 1))).toMatch(/URL is not a string/);
 		expect(refused(host('send', [{ ...req, body: 'x'.repeat(WIRE_LIMITS.maxBody + 1) }], 1))).toMatch(/body is longer/);
 		const many = Object.fromEntries(Array.from({ length: WIRE_LIMITS.maxHeaders + 1 }, (_, i) => [`h${i}`, 'v']));
