@@ -71,3 +71,61 @@ add({
 		]
 	}
 });
+
+// ── tenant ─────────────────────────────────────────────────────────────────────
+const TENANT = 'baggage-in-practice/tenant';
+const SET_TENANT = "span.setBaggageItem('tenant', tenant);";
+const READ_TENANT = "const tenant = span.getBaggageItem('tenant') ?? 'unknown';";
+
+add({
+	step: TENANT,
+	name: 'the API key itself put in the baggage',
+	edits: { 'edge.ts': [[SET_TENANT, "span.setBaggageItem('tenant', req.headers['x-api-key'] ?? '');"]] },
+	hint: 'never put a secret in it'
+});
+add({ step: TENANT, name: 'the tenant as a tag at the edge', edits: { 'edge.ts': [[SET_TENANT, "span.setTag('tenant', tenant);"]] }, hint: 'a tag stays on its span' });
+add({
+	step: TENANT,
+	name: 'the ledger counts by the API key header, which never reaches it',
+	edits: { 'ledger.ts': [[READ_TENANT, "const tenant = req.headers['x-api-key'] ?? 'unknown';"]] },
+	hint: 'count each order under the tenant from its own baggage'
+});
+add({
+	step: TENANT,
+	name: 'counted and logged, but the span not tagged',
+	edits: { 'ledger.ts': [["    span.setTag('tenant', tenant);\n", '']] },
+	hint: "Tag the ledger's span with the tenant"
+});
+add({
+	step: TENANT,
+	name: 'the log line leaves the tenant out',
+	edits: { 'ledger.ts': [['console.log(`tenant=${tenant} booked order ${order.id}`);', 'console.log(`booked order ${order.id}`);']] },
+	hint: 'with the tenant in it, as tenant=<name>'
+});
+add({
+	step: TENANT,
+	name: 'passes: the tenant set in the middleware, counted in a plain object, logged as JSON-ish fields',
+	edits: {
+		'edge.ts': [
+			[`    ${SET_TENANT}\n`, ''],
+			['  using scope = tracer.activateSpan(span);', "  const tenant = TENANTS[req.headers['x-api-key'] ?? ''];\n  if (tenant) span.setBaggageItem('tenant', tenant);\n  using scope = tracer.activateSpan(span);"]
+		],
+		'ledger.ts': [
+			['const booked = new Map<string, number>();', 'const booked: Record<string, number> = {};'],
+			['booked.set(tenant, (booked.get(tenant) ?? 0) + 1);', 'booked[tenant] = (booked[tenant] ?? 0) + 1;'],
+			['console.log(`tenant=${tenant} booked order ${order.id}`);', 'console.log(`level=info msg="order booked" order=${order.id} tenant=${tenant}`);'],
+			["span.setTag('tenant', tenant);", "span.addTags({ tenant });"],
+			['[...booked].map(', 'Object.entries(booked).map(']
+		]
+	}
+});
+add({
+	step: TENANT,
+	name: 'passes: the ledger reads the tenant from the context, before booking',
+	edits: {
+		'ledger.ts': [
+			[`    ${READ_TENANT}\n`, ''],
+			['const order = req.json() as { id: number; item: string; qty: number };', "const order = req.json() as { id: number; item: string; qty: number };\n    const tenant = span.context().getBaggageItem('tenant') ?? 'unknown';"]
+		]
+	}
+});
