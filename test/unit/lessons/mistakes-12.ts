@@ -129,3 +129,59 @@ add({
 		]
 	}
 });
+
+// ── chaos ──────────────────────────────────────────────────────────────────────
+const CHAOS = 'baggage-in-practice/chaos';
+const STAFF_ONLY = "const parent = caller?.staff ? (tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined) : undefined;";
+const FAULT_IF = "if (span.getBaggageItem('chaos') === 'ledger') {";
+
+add({
+	step: CHAOS,
+	name: 'any chaos item fails the ledger, whatever service it names',
+	edits: { 'ledger.ts': [[FAULT_IF, "if (span.getBaggageItem('chaos')) {"]] },
+	hint: 'compare the value with'
+});
+add({
+	step: CHAOS,
+	name: 'the edge continues every caller\'s context: a customer can inject the fault',
+	edits: { 'edge.ts': [[STAFF_ONLY, 'const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;']] },
+	hint: 'trust boundary'
+});
+add({
+	step: CHAOS,
+	name: 'the edge continues nobody\'s context: QA\'s experiment never arrives',
+	edits: { 'edge.ts': [[STAFF_ONLY, 'const parent = undefined;']] },
+	hint: 'never reached the ledger'
+});
+add({
+	step: CHAOS,
+	name: 'the fault answered but the span not marked',
+	edits: { 'ledger.ts': [['      span.setTag(Tags.ERROR, true);\n', '']] },
+	hint: 'tag its span error=true'
+});
+add({
+	step: CHAOS,
+	name: 'the fault thrown, so it looks like a crash (500)',
+	edits: { 'ledger.ts': [["return { status: 503, body: 'chaos: injected fault' };", "throw new Error('chaos: injected fault');"]] },
+	hint: 'answer { status: 503'
+});
+add({
+	step: CHAOS,
+	name: 'passes: a list of targets, the error tag as a string key',
+	edits: {
+		'ledger.ts': [
+			[FAULT_IF, "const targets = (span.getBaggageItem('chaos') ?? '').split('+');\n    if (targets.includes('ledger')) {"],
+			['span.setTag(Tags.ERROR, true);', "span.setTag('error', true);"]
+		]
+	}
+});
+add({
+	step: CHAOS,
+	name: 'passes: every context continued, but chaos blanked for callers who are not staff',
+	edits: {
+		'edge.ts': [
+			[STAFF_ONLY, 'const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;'],
+			['  using scope = tracer.activateSpan(span);', "  if (!caller?.staff && span.getBaggageItem('chaos') !== undefined) span.setBaggageItem('chaos', '');\n  using scope = tracer.activateSpan(span);"]
+		]
+	}
+});
