@@ -1,7 +1,8 @@
 // What chapter 12's checks read: the orders the client sent, the hops each one took (edge → orders →
 // ledger, read off the wire), what the ledger wrote to Redis, and the shape of each order's trace.
 import { allSpans, logsOf, parentOf, text, type CheckItem, type FoundSpan, type RunOutput } from '$lib/checks';
-import type { NetworkRecord } from '$lib/sim';
+
+type NetworkRecord = RunOutput['network'][number];
 
 export const EDGE = 'edge';
 export const ORDERS = 'orders';
