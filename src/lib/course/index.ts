@@ -10,4 +10,5 @@ export { sameFiles, type Files } from './files';
 export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';
 export { runStepCheck } from './step-check';
 export { chooseLocale, chosenLocale, chooseTheme, chosenTheme, type Theme } from './preferences';
+export { TRACING_SYSTEMS, systemsIn, type TracingSystem, type TracingSystemSource, type Source as SystemSource } from './systems/systems';
 export { watchForUpdates, registerWhenSettled, browserSettleSignals, type UpdateWatcher } from './offline';
