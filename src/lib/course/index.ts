@@ -9,6 +9,6 @@ export { encodeShare, decodeShare, shareUrl, SINGLE_FILE, MAX_HASH_CHARS, MAX_SO
 export { sameFiles, type Files } from './files';
 export { stepSaver, playgroundSaver, playgroundConditionsSaver, type WorkSaver, type ConditionsSaver } from './savers';
 export { runStepCheck } from './step-check';
-export { chooseLocale, chosenLocale, chooseTheme, chosenTheme, type Theme } from './preferences';
+export { chooseLocale, chosenLocale, chooseTheme, chosenTheme, chosenSpanExport, chooseSpanExport, type Theme, type SpanExportChoice } from './preferences';
 export { TRACING_SYSTEMS, systemsIn, type TracingSystem, type TracingSystemSource, type Source as SystemSource } from './systems/systems';
 export { watchForUpdates, registerWhenSettled, browserSettleSignals, type UpdateWatcher } from './offline';

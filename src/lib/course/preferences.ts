@@ -39,3 +39,23 @@ export function chooseTheme(theme: Theme) {
 	if (theme === 'system') delete document.documentElement.dataset.theme;
 	else document.documentElement.dataset.theme = theme;
 }
+
+/** "Also send my spans to…": on or off, and the OTLP/HTTP endpoint (kept even while off). */
+export interface SpanExportChoice {
+	enabled: boolean;
+	endpoint: string;
+}
+const EXPORT_KEY = 'trace-tour:span-export';
+
+export function chosenSpanExport(defaultEndpoint: string): SpanExportChoice {
+	try {
+		const v = JSON.parse(get(EXPORT_KEY) ?? 'null') as Partial<SpanExportChoice> | null;
+		if (v && typeof v === 'object') return { enabled: v.enabled === true, endpoint: typeof v.endpoint === 'string' && v.endpoint ? v.endpoint.slice(0, 2000) : defaultEndpoint };
+	} catch {
+		/* unreadable: the defaults */
+	}
+	return { enabled: false, endpoint: defaultEndpoint };
+}
+export function chooseSpanExport(choice: SpanExportChoice) {
+	set(EXPORT_KEY, JSON.stringify(choice));
+}

@@ -66,6 +66,7 @@ export const en = {
 	'step.solve': 'Solve',
 	'step.reset': 'Reset',
 	'step.share': 'Share',
+	'step.download': 'Download as a Node project',
 	'step.args': 'Arguments',
 	'step.untranslated': 'This step has not been translated yet; it is shown in English.',
 	'step.resetConfirm': 'Discard your edits to this step and start over?',

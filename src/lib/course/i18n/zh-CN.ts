@@ -67,6 +67,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'step.solve': '查看答案',
 	'step.reset': '重置',
 	'step.share': '分享',
+	'step.download': '下载为 Node 项目',
 	'step.args': '参数',
 	'step.untranslated': '这一步还没有翻译，下面显示的是英文原文。',
 	'step.resetConfirm': '放弃你对这一步的修改，重新开始吗？',
