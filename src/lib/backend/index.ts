@@ -37,3 +37,4 @@ export { BoundedQueue } from './pipeline/bounded-queue';
 export { ElasticsearchStore, ES_HOST, ES_PORT } from './store/elasticsearch';
 export { indexName, utcDay, indexPattern } from './store/es-index';
 export type { ClientDrops } from './agent';
+export { dependenciesOfDay, dayBounds } from './store/dependency-job';
