@@ -1,37 +1,53 @@
-// jaeger-agent :6831. Real clients send spans over UDP: the sender never learns whether they
-// arrived. So the agent answers 202 at once and queues; when the queue is full, the agent is
-// stopped or the collector is down long enough, spans are lost — and counted, which is what the
-// architecture lesson shows. Batches go on to the collector every flush interval or as soon as
-// `batchSize` spans are waiting.
+// jaeger-agent :6831/:6832. Real clients send span batches as UDP packets: the sender never learns
+// whether they arrived, so the agent answers 202 at once. Its UDP server puts each packet in a
+// bounded queue of packets (processor.jaeger-compact.server-queue-size, 1000); processor workers
+// take packets off it and forward their spans to the collector. A packet that finds the queue full
+// is dropped whole — every span in it, of whichever traces — and counted, as
+// TBufferedServer.Serve does. Each processing tick takes one packet per worker, so a burst that
+// arrives faster than that overflows a small queue.
 import type { SimHandler } from '$lib/sim';
 import { json, parseJsonBody, parseUrl, text } from './http';
+import { BoundedQueue } from './pipeline/bounded-queue';
+import { DEFAULT_PIPELINE, type AgentConfig } from './pipeline/config';
 import { realTimers, type Timers } from './timers';
 
-export interface AgentOptions {
-	/** Spans the agent holds while waiting to forward; more are dropped ('queue-full'). */
-	queueSize: number;
-	/** Forward as soon as this many spans are queued. */
-	batchSize: number;
-	/** Otherwise forward this long after the first queued span, ms. */
-	flushIntervalMs: number;
+export interface AgentOptions extends AgentConfig {
+	/** ms between processing ticks (×10 when the agent is slow) */
+	tickMs: number;
 }
 
-export const DEFAULT_AGENT_OPTIONS: AgentOptions = { queueSize: 10_000, batchSize: 100, flushIntervalMs: 100 };
+export const DEFAULT_AGENT_OPTIONS: AgentOptions = { ...DEFAULT_PIPELINE.agent, tickMs: 5 };
 
-export type AgentDropReason = 'queue-full' | 'agent-stopped';
+/** What a Jaeger client tells the agent about its own losses (jaeger.thrift ClientStats). */
+export interface ClientDrops {
+	'full-queue': number;
+	'too-large': number;
+	'send-failure': number;
+}
 
 export interface AgentStats {
-	/** packets (POST bodies) received, good or bad */
-	batches: number;
-	/** packets that were not JSON or had no `spans` array: their spans are lost uncounted */
-	badBatches: number;
-	received: number;
-	forwarded: number;
+	/** packets (POST bodies) that reached the UDP server */
+	packets: number;
+	packetsProcessed: number;
+	/** packets refused by a full queue: jaeger_agent_thrift_udp_server_packets_dropped_total */
+	packetsDropped: number;
+	/** packets too large or not readable: their spans are lost */
+	readErrors: number;
+	/** spans in packets that were read */
+	spansReceived: number;
+	spansForwarded: number;
+	/** spans inside dropped packets */
+	spansDropped: number;
+	/** packets waiting now: jaeger_agent_thrift_udp_server_queue_size */
 	queued: number;
-	dropped: number;
-	droppedByReason: Record<AgentDropReason, number>;
-	/** forward attempts refused by a stopped collector (the batch stays queued) */
+	queuedSpans: number;
+	/** batches the collector refused (down or full): lost, as the agent does not keep them */
 	forwardFailures: number;
+	spansLostForwarding: number;
+	/** packets sent while the agent was down: nobody counted them in Jaeger; the simulation does */
+	lostWhileDown: number;
+	/** the clients' own drops, latest report of each service added up */
+	clientDrops: ClientDrops;
 }
 
 export interface Agent {
@@ -41,113 +57,150 @@ export interface Agent {
 	stop(): void;
 	start(): void;
 	readonly running: boolean;
+	readonly options: AgentOptions;
 	stats(): AgentStats;
 	resetStats(): void;
 	dispose(): void;
 }
 
+type Packet = unknown[];
+
+const zeroDrops = (): ClientDrops => ({ 'full-queue': 0, 'too-large': 0, 'send-failure': 0 });
+
 /**
- * @param forward hands a batch to the collector; it throws when the collector cannot take it,
- *   and the batch then stays queued for the next flush.
+ * @param forward hands a batch to the collector; it throws when the collector cannot take it.
+ * @param onChange called after anything a counter shows changed (the Backend panel's snapshots)
  */
-export function createAgent(forward: (spans: unknown[]) => void, options: Partial<AgentOptions> = {}, timers: Timers = realTimers): Agent {
-	const opts = { ...DEFAULT_AGENT_OPTIONS, ...options };
-	let queue: unknown[] = [];
-	let running = true;
+export function createAgent(
+	forward: (spans: unknown[]) => void,
+	options: Partial<AgentOptions> = {},
+	timers: Timers = realTimers,
+	onChange: () => void = () => {}
+): Agent {
+	const opts: AgentOptions = { ...DEFAULT_AGENT_OPTIONS, ...options };
+	const queue = new BoundedQueue<Packet>(opts.fault === 'full' ? 0 : opts.queueSize);
+	let running = opts.fault !== 'down';
 	let timer: unknown = null;
 	let stats: AgentStats;
+	let clientReports = new Map<string, ClientDrops>();
 	const resetStats = () => {
 		stats = {
-			batches: 0,
-			badBatches: 0,
-			received: 0,
-			forwarded: 0,
+			packets: 0,
+			packetsProcessed: 0,
+			packetsDropped: 0,
+			readErrors: 0,
+			spansReceived: 0,
+			spansForwarded: 0,
+			spansDropped: 0,
 			queued: queue.length,
-			dropped: 0,
-			droppedByReason: { 'queue-full': 0, 'agent-stopped': 0 },
-			forwardFailures: 0
+			queuedSpans: 0,
+			forwardFailures: 0,
+			spansLostForwarding: 0,
+			lostWhileDown: 0,
+			clientDrops: zeroDrops()
 		};
+		clientReports = new Map();
+		queue.dropped = 0;
 	};
 	resetStats();
 
-	function drop(reason: AgentDropReason, n: number) {
-		stats.dropped += n;
-		stats.droppedByReason[reason] += n;
-	}
-
 	function schedule() {
-		if (timer === null && queue.length > 0) timer = timers.setTimeout(onTimer, opts.flushIntervalMs);
+		if (timer === null && queue.length > 0) timer = timers.setTimeout(onTick, opts.fault === 'slow' ? opts.tickMs * 10 : opts.tickMs);
 	}
 
-	function onTimer() {
+	function onTick() {
 		timer = null;
-		flush();
+		process(opts.workers);
 		schedule();
 	}
 
-	function flush(): number {
+	function process(maxPackets: number): number {
 		let sent = 0;
-		while (queue.length > 0) {
-			const batch = queue.slice(0, opts.batchSize);
+		for (const packet of queue.take(maxPackets)) {
+			stats.queuedSpans -= packet.length;
+			stats.packetsProcessed++;
 			try {
-				forward(batch);
+				forward(packet);
+				stats.spansForwarded += packet.length;
+				sent += packet.length;
 			} catch {
 				stats.forwardFailures++;
-				break;
+				stats.spansLostForwarding += packet.length;
 			}
-			queue = queue.slice(batch.length);
-			sent += batch.length;
 		}
-		stats.forwarded += sent;
 		stats.queued = queue.length;
+		if (sent > 0 || maxPackets > 0) onChange();
 		return sent;
 	}
 
-	function receive(spans: unknown[]) {
-		stats.received += spans.length;
-		if (!running) return drop('agent-stopped', spans.length);
-		const room = Math.max(0, opts.queueSize - queue.length);
-		const taken = spans.length <= room ? spans : spans.slice(0, room);
-		for (const s of taken) queue.push(s);
-		if (taken.length < spans.length) drop('queue-full', spans.length - taken.length);
-		stats.queued = queue.length;
-		if (queue.length >= opts.batchSize) flush();
-		schedule();
+	function noteClientStats(raw: unknown, spans: unknown[]) {
+		if (typeof raw !== 'object' || raw === null) return;
+		const r = raw as Record<string, unknown>;
+		const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
+		const first = spans[0] as { process?: { serviceName?: unknown } } | undefined;
+		const service = typeof first?.process?.serviceName === 'string' ? first.process.serviceName : '';
+		// cumulative per client, as jaeger.thrift's ClientStats are: the latest report replaces the last
+		clientReports.set(service, { 'full-queue': n(r.fullQueueDroppedSpans), 'too-large': n(r.tooLargeDroppedSpans), 'send-failure': n(r.failedToEmitSpans) });
+		if (clientReports.size > 1000) clientReports.delete(clientReports.keys().next().value as string);
+		const sum = zeroDrops();
+		for (const d of clientReports.values()) for (const k of Object.keys(sum) as (keyof ClientDrops)[]) sum[k] += d[k];
+		stats.clientDrops = sum;
 	}
 
 	const handler: SimHandler = (req) => {
 		const url = parseUrl(req);
 		if (!url) return text(400, 'bad URL');
 		if (req.method.toUpperCase() !== 'POST') return text(405, 'jaeger-agent takes span batches: POST {"spans": [...]}');
-		stats.batches++;
+		if (!running) {
+			stats.lostWhileDown++;
+			onChange();
+			return text(503, 'jaeger-agent is down');
+		}
+		stats.packets++;
+		if (typeof req.body === 'string' && req.body.length > opts.maxPacketSize) {
+			// the UDP read buffer holds maxPacketSize bytes: the rest is cut off and the packet cannot be decoded
+			stats.readErrors++;
+			onChange();
+			return text(413, `packet of ${req.body.length} bytes is larger than the agent's ${opts.maxPacketSize}-byte buffer`);
+		}
 		const parsed = parseJsonBody(req.body);
-		if (!parsed.ok) {
-			stats.badBatches++;
-			return text(400, parsed.message);
+		const spans = parsed.ok ? (parsed.value as { spans?: unknown } | null)?.spans : undefined;
+		if (!parsed.ok || !Array.isArray(spans)) {
+			stats.readErrors++;
+			onChange();
+			return text(400, parsed.ok ? 'expected a JSON body {"spans": [...]}' : parsed.message);
 		}
-		const spans = (parsed.value as { spans?: unknown } | null)?.spans;
-		if (!Array.isArray(spans)) {
-			stats.badBatches++;
-			return text(400, 'expected a JSON body {"spans": [...]}');
+		noteClientStats((parsed.value as { clientStats?: unknown }).clientStats, spans);
+		stats.spansReceived += spans.length;
+		if (queue.offer(spans)) {
+			stats.queuedSpans += spans.length;
+			stats.queued = queue.length;
+			schedule();
+		} else {
+			stats.packetsDropped++;
+			stats.spansDropped += spans.length;
 		}
-		receive(spans);
+		onChange();
 		return json(202, { accepted: true });
 	};
 
 	return {
 		handler,
-		flush,
+		flush: () => process(Number.MAX_SAFE_INTEGER),
 		// A stopped agent is a dead process: what it held is lost along with what arrives later.
 		stop() {
 			running = false;
-			drop('agent-stopped', queue.length);
-			queue = [];
+			stats.spansDropped += stats.queuedSpans;
+			stats.queuedSpans = 0;
+			queue.clear();
 			stats.queued = 0;
+			onChange();
 		},
 		start: () => void (running = true),
 		get running() {
 			return running;
 		},
+		options: opts,
 		stats: () => structuredClone(stats),
 		resetStats,
 		dispose() {

@@ -2,6 +2,12 @@
 // the way jaeger-all-in-one runs them in one process with in-memory storage.
 import { type Agent, type AgentOptions, type AgentStats, createAgent } from './agent';
 import { type Collector, type CollectorStats, createCollector } from './collector';
+import { DEFAULT_PIPELINE, normalizePipelineConfig, type PipelineConfig } from './pipeline/config';
+import { createKafkaPath, type KafkaPath } from './pipeline/kafka';
+import { pipelineSnapshot, type PipelineSnapshot } from './pipeline/snapshot';
+import { createStorage, type Storage } from './pipeline/storage';
+import { createThrottle } from './pipeline/throttle';
+import { ES_HOST, ES_PORT } from './store/elasticsearch';
 import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits, validateSpan } from './validate';
 import type { TracePersistence } from './persistence';
 import { createQueryClient, type QueryTransport, type QueryClient } from './query/client';
@@ -13,13 +19,17 @@ import { type PersistenceSync, type RestoreResult, syncStoreWithPersistence } fr
 import { realTimers, type Timers } from './timers';
 import type { SimHandler } from '$lib/sim';
 
-export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, query: 16686 } as const;
-export const HOSTS = { agent: 'jaeger-agent', collector: 'jaeger-collector', query: 'jaeger-query' } as const;
+export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, query: 16686, elasticsearch: ES_PORT } as const;
+export const HOSTS = { agent: 'jaeger-agent', collector: 'jaeger-collector', query: 'jaeger-query', elasticsearch: ES_HOST } as const;
+/** Counter pictures per second at most (the Backend panel) */
+export const SNAPSHOT_INTERVAL_MS = 100;
 
 export interface BackendOptions {
 	store?: Partial<StoreLimits>;
 	validation?: Partial<ValidationLimits>;
 	agent?: Partial<AgentOptions>;
+	/** the loss points, faults, storage and Kafka (what jaeger.yml sets); `agent` above overrides its part */
+	pipeline?: PipelineConfig;
 	sampling?: SamplingConfig;
 	/** e.g. createIndexedDbPersistence(indexedDB); without it traces live in memory only */
 	persistence?: TracePersistence;
@@ -40,10 +50,20 @@ export interface BackendStats {
 }
 
 export interface Backend {
-	agent: Agent;
+	/** the current pipeline's components: replaced by configure() */
+	readonly agent: Agent;
 	sampling: SamplingManager;
-	collector: Collector;
+	readonly collector: Collector;
+	readonly storage: Storage;
+	readonly kafka: KafkaPath | null;
+	readonly pipeline: PipelineConfig;
 	store: MemoryStore;
+	/** a fresh pipeline (counters at zero) with this configuration; stored traces stay */
+	configure(config: PipelineConfig): void;
+	/** the Backend panel's picture of the pipeline now */
+	snapshot(): PipelineSnapshot;
+	/** called with a snapshot at most every SNAPSHOT_INTERVAL_MS while counters change; returns an unsubscribe */
+	onSnapshot(listener: (s: PipelineSnapshot) => void): () => void;
 	/** the jaeger-query HTTP handler */
 	query: SimHandler;
 	/** what the simulated network routes to: every component on its Jaeger port */
@@ -62,6 +82,12 @@ export interface Backend {
 	dispose(): void;
 }
 
+function disposeParts(p: { agent: Agent; collector: Collector; kafka: KafkaPath | null }) {
+	p.agent.dispose();
+	p.collector.dispose();
+	p.kafka?.dispose();
+}
+
 export function createBackend(options: BackendOptions = {}): Backend {
 	const now = options.now ?? Date.now;
 	const timers = options.timers ?? realTimers;
@@ -69,19 +95,74 @@ export function createBackend(options: BackendOptions = {}): Backend {
 	const hosts = { ...HOSTS, ...options.hosts };
 
 	const store = new MemoryStore(options.store);
-	const collector = createCollector({ store, limits: options.validation, now });
-	const agent = createAgent((spans) => collector.writeSpans(spans), options.agent, timers);
 	const sampling = createSamplingManager(options.sampling);
-	const query = createQueryHandler(store, now);
+	let queryRequests = 0;
+	const queryHandler = createQueryHandler(store, now);
+	const query: SimHandler = (req) => {
+		queryRequests++;
+		changed();
+		return queryHandler(req);
+	};
 
+	const listeners = new Set<(s: PipelineSnapshot) => void>();
+	let seq = 0;
+	const throttle = createThrottle(timers, SNAPSHOT_INTERVAL_MS, () => {
+		const snap = snapshot();
+		for (const l of listeners) l(snap);
+	});
+	function changed() {
+		if (listeners.size > 0) throttle.poke();
+	}
+
+	interface Parts {
+		config: PipelineConfig;
+		storage: Storage;
+		kafka: KafkaPath | null;
+		collector: Collector;
+		agent: Agent;
+	}
+	function build(config: PipelineConfig): Parts {
+		const storage = createStorage(config.storage, store);
+		const kafka = config.kafka.enabled ? createKafkaPath(config.kafka, storage.downstream, timers, changed) : null;
+		const collector = createCollector({
+			store,
+			limits: options.validation,
+			now,
+			config: config.collector,
+			downstream: kafka ? kafka.producer : storage.downstream,
+			timers,
+			onChange: changed
+		});
+		const agent = createAgent((spans) => collector.writeSpans(spans), { ...config.agent, ...options.agent }, timers, changed);
+		return { config, storage, kafka, collector, agent };
+	}
+	let parts = build(normalizePipelineConfig(options.pipeline ?? DEFAULT_PIPELINE));
+
+	function snapshot(): PipelineSnapshot {
+		return pipelineSnapshot({
+			seq: ++seq,
+			config: parts.config,
+			agent: parts.agent.stats(),
+			collector: parts.collector.stats(),
+			kafka: parts.kafka?.stats() ?? null,
+			storage: parts.storage.stats(),
+			queryRequests
+		});
+	}
+
+	const esHandler: SimHandler = (req) =>
+		parts.storage.es ? parts.storage.es.handler(req) : { status: 502, headers: { 'content-type': 'text/plain' }, body: 'storage is memory: no elasticsearch' };
 	const entries: HandlerEntry[] = [
-		{ host: hosts.agent, port: PORTS.agentCompact, handler: agent.handler },
-		{ host: hosts.agent, port: PORTS.agentBinary, handler: agent.handler },
+		{ host: hosts.agent, port: PORTS.agentCompact, handler: (req) => parts.agent.handler(req) },
+		{ host: hosts.agent, port: PORTS.agentBinary, handler: (req) => parts.agent.handler(req) },
 		{ host: hosts.agent, port: PORTS.sampling, handler: sampling.handler },
-		{ host: hosts.collector, port: PORTS.collector, handler: collector.handler },
-		{ host: hosts.query, port: PORTS.query, handler: query }
+		{ host: hosts.collector, port: PORTS.collector, handler: (req) => parts.collector.handler(req) },
+		{ host: hosts.query, port: PORTS.query, handler: query },
+		{ host: hosts.elasticsearch, port: PORTS.elasticsearch, handler: esHandler }
 	];
-	const fetch = fetchFromHandlers(entries);
+	/** elasticsearch:9200 is on the network only while the storage is Elasticsearch */
+	const liveEntries = () => entries.filter((e) => e.host !== hosts.elasticsearch || parts.storage.es !== null);
+	const fetch: QueryTransport = (url, init) => fetchFromHandlers(liveEntries())(url, init);
 
 	let sync: PersistenceSync | null = null;
 	if (options.persistence) {
@@ -98,27 +179,60 @@ export function createBackend(options: BackendOptions = {}): Backend {
 	}
 
 	return {
-		agent,
+		get agent() {
+			return parts.agent;
+		},
+		get collector() {
+			return parts.collector;
+		},
+		get storage() {
+			return parts.storage;
+		},
+		get kafka() {
+			return parts.kafka;
+		},
+		get pipeline() {
+			return parts.config;
+		},
 		sampling,
-		collector,
 		store,
 		query,
-		handlers: () => entries.map((e) => ({ ...e })),
+		configure(config) {
+			disposeParts(parts);
+			parts = build(normalizePipelineConfig(config));
+			queryRequests = 0;
+			changed();
+		},
+		snapshot,
+		onSnapshot(listener) {
+			listeners.add(listener);
+			return () => void listeners.delete(listener);
+		},
+		handlers: () => liveEntries().map((e) => ({ ...e })),
 		fetch,
 		client: createQueryClient(fetch, `http://${hosts.query}:${PORTS.query}`),
 		ready: sync?.ready ?? Promise.resolve({ traces: 0, spans: 0, ignored: 0 }),
-		stats: () => ({ agent: agent.stats(), collector: collector.stats(), store: store.stats() }),
+		stats: () => ({ agent: parts.agent.stats(), collector: parts.collector.stats(), store: store.stats() }),
 		clear() {
 			store.clear();
-			agent.resetStats();
-			collector.resetStats();
+			parts.storage.es?.clear();
+			parts.agent.resetStats();
+			parts.collector.resetStats();
+			parts.kafka?.resetStats();
+			parts.storage.resetStats();
+			changed();
 		},
 		async flush() {
-			agent.flush();
+			// the whole way down, in order: what the agent holds, the collector's queue, the topic
+			parts.agent.flush();
+			parts.collector.flush();
+			parts.kafka?.flush();
+			if (listeners.size > 0) throttle.now();
 			await sync?.flush();
 		},
 		dispose() {
-			agent.dispose();
+			disposeParts(parts);
+			throttle.dispose();
 			sync?.detach();
 			options.persistence?.close();
 		}

@@ -1,21 +1,41 @@
 // jaeger-collector: takes span batches over HTTP (:14268/api/traces) or in-process from the agent,
-// validates every span and writes the good ones to the store. A batch is never all-or-nothing:
-// bad spans are rejected one by one with a counted reason, and the answer says which and why.
+// validates every span and puts the good ones in its queue (collector.queue-size spans) for the
+// workers that write to storage. A batch is never all-or-nothing: bad spans are rejected one by one
+// with a counted reason, and the answer says which and why. While storage keeps up the queue stays
+// empty (spans are written at once); when storage or the collector is slow the queue fills, and a
+// span that finds it full is dropped — the incoming one, as Jaeger's BoundedQueue.Produce does.
+import type { SpanRecord } from '../model/index';
 import type { SimHandler } from '$lib/sim';
 import { json, parseJsonBody, parseUrl, text } from './http';
+import { BoundedQueue } from './pipeline/bounded-queue';
+import { DEFAULT_PIPELINE, type CollectorConfig } from './pipeline/config';
 import type { MemoryStore } from './store/memory-store';
+import { realTimers, type Timers } from './timers';
 import { DEFAULT_VALIDATION_LIMITS, type RejectReason, type ValidationLimits, validateSpan } from './validate';
 
-/** Why a span did not end up in the store: a validation failure or the per-trace span cap. */
-export type DropReason = RejectReason | 'trace-span-limit';
+/** Why a span did not end up in the store: a validation failure, the per-trace span cap, a full queue, a failed write. */
+export type DropReason = RejectReason | 'trace-span-limit' | 'queue-full' | 'storage-failed';
+
+/** Where the collector's workers write: the span store, Kafka, or a store with a fault. */
+export interface SpanDownstream {
+	/** true while writes are slow: the collector then drains its queue `workers` spans per tick */
+	readonly slow: boolean;
+	save(record: SpanRecord): 'stored' | 'trace-span-limit' | 'failed';
+}
+
+export function storeDownstream(store: MemoryStore): SpanDownstream {
+	return { slow: false, save: (r) => store.write(r) };
+}
 
 export interface BatchResult {
 	received: number;
 	stored: number;
 	/** failed validation */
 	rejected: number;
-	/** valid but not kept (the trace hit the store's span cap) */
+	/** valid but not kept: the queue was full or the trace hit the store's span cap */
 	dropped: number;
+	/** valid and waiting in the queue for a slow storage */
+	queued: number;
 	reasons: Partial<Record<DropReason, number>>;
 	/** the first few problems in detail (index in the batch, span id when known) */
 	errors: { index: number; spanID?: string; reason: DropReason; message: string }[];
@@ -28,7 +48,14 @@ export interface CollectorStats {
 	received: number;
 	stored: number;
 	rejected: number;
+	/** queue full or trace span cap */
 	dropped: number;
+	/** refused by a full queue: jaeger_collector_spans_dropped_total */
+	queueDropped: number;
+	/** writes storage refused (down or full): saved_by_svc{result="err"} */
+	failed: number;
+	/** spans waiting now: jaeger_collector_queue_length */
+	queued: number;
 	reasons: Partial<Record<DropReason, number>>;
 }
 
@@ -37,7 +64,10 @@ export interface Collector {
 	writeSpans(spans: readonly unknown[]): BatchResult;
 	/** POST /api/traces with `{spans: SpanRecord[]}`, a bare array, or Jaeger JSON `{data: Trace[]}`. */
 	handler: SimHandler;
-	/** Stopped, it refuses batches (503) and the agent keeps them queued: a collector outage. */
+	/** Writes what is queued now (the end of a run). */
+	flush(): void;
+	dispose(): void;
+	/** Stopped, it refuses batches (503): a collector outage; what the agent forwards is lost. */
 	stop(): void;
 	start(): void;
 	readonly running: boolean;
@@ -81,43 +111,105 @@ export function createCollector(opts: {
 	limits?: Partial<ValidationLimits>;
 	/** ms since the epoch, for the "start time in the future" check */
 	now?: () => number;
+	config?: Partial<CollectorConfig>;
+	/** where spans go; default: `store` directly */
+	downstream?: SpanDownstream;
+	timers?: Timers;
+	/** ms between worker ticks while draining (×10 when the collector is slow) */
+	tickMs?: number;
+	onChange?: () => void;
 }): Collector {
 	const limits = { ...DEFAULT_VALIDATION_LIMITS, ...opts.limits };
 	const now = opts.now ?? Date.now;
-	let running = true;
+	const config = { ...DEFAULT_PIPELINE.collector, ...opts.config };
+	const downstream = opts.downstream ?? storeDownstream(opts.store);
+	const timers = opts.timers ?? realTimers;
+	const tickMs = (opts.tickMs ?? 10) * (config.fault === 'slow' ? 10 : 1);
+	const onChange = opts.onChange ?? (() => {});
+	const queue = new BoundedQueue<SpanRecord>(config.fault === 'full' ? 0 : config.queueSize);
+	let timer: unknown = null;
+	let running = config.fault !== 'down';
 	let stats: CollectorStats;
 	const resetStats = () => {
-		stats = { batches: 0, badBatches: 0, received: 0, stored: 0, rejected: 0, dropped: 0, reasons: {} };
+		stats = { batches: 0, badBatches: 0, received: 0, stored: 0, rejected: 0, dropped: 0, queueDropped: 0, failed: 0, queued: queue.length, reasons: {} };
 	};
 	resetStats();
+	const countReason = (reason: DropReason) => (stats.reasons[reason] = (stats.reasons[reason] ?? 0) + 1);
+
+	/** One worker's write; the result counts into `result` when the span came with this batch. */
+	function save(record: SpanRecord, result: BatchResult | null, index: number) {
+		const r = downstream.save(record);
+		if (r === 'stored') {
+			stats.stored++;
+			if (result) result.stored++;
+		} else if (r === 'failed') {
+			stats.failed++;
+			countReason('storage-failed');
+			if (result) note(result, index, 'storage-failed', `storage refused span ${record.spanID}`, record.spanID);
+		} else {
+			stats.dropped++;
+			countReason('trace-span-limit');
+			if (result) {
+				result.dropped++;
+				note(result, index, 'trace-span-limit', `trace ${record.traceID} already has ${opts.store.limits.maxSpansPerTrace} spans`, record.spanID);
+			}
+		}
+	}
+
+	function note(result: BatchResult, index: number, reason: DropReason, message: string, spanID?: string) {
+		result.reasons[reason] = (result.reasons[reason] ?? 0) + 1;
+		if (result.errors.length < MAX_ERROR_DETAILS) result.errors.push({ index, reason, message, ...(spanID ? { spanID } : {}) });
+	}
+
+	const fast = () => config.fault !== 'slow' && !downstream.slow;
+
+	function drain(max: number) {
+		for (const r of queue.take(max)) save(r, null, -1);
+		stats.queued = queue.length;
+		onChange();
+	}
+
+	function schedule() {
+		if (timer === null && queue.length > 0)
+			timer = timers.setTimeout(() => {
+				timer = null;
+				drain(config.workers);
+				schedule();
+			}, tickMs);
+	}
 
 	function writeSpans(spans: readonly unknown[]): BatchResult {
 		if (!running) throw new CollectorUnavailableError();
 		const nowUs = now() * 1000;
-		const result: BatchResult = { received: spans.length, stored: 0, rejected: 0, dropped: 0, reasons: {}, errors: [] };
-		const note = (index: number, reason: DropReason, message: string, spanID?: string) => {
-			result.reasons[reason] = (result.reasons[reason] ?? 0) + 1;
-			stats.reasons[reason] = (stats.reasons[reason] ?? 0) + 1;
-			if (result.errors.length < MAX_ERROR_DETAILS) result.errors.push({ index, reason, message, ...(spanID ? { spanID } : {}) });
-		};
+		const result: BatchResult = { received: spans.length, stored: 0, rejected: 0, dropped: 0, queued: 0, reasons: {}, errors: [] };
+		stats.batches++;
+		stats.received += spans.length;
+		const atOnce = fast();
 		for (let i = 0; i < spans.length; i++) {
 			const v = validateSpan(spans[i], limits, nowUs);
 			if (!v.ok) {
 				result.rejected++;
-				note(i, v.reason, v.message);
+				stats.rejected++;
+				countReason(v.reason);
+				note(result, i, v.reason, v.message);
 				continue;
 			}
-			if (opts.store.write(v.record) === 'stored') result.stored++;
-			else {
+			// a healthy storage keeps up: the queue stays empty and the span is written now
+			if (atOnce && queue.length === 0 && config.queueSize > 0 && config.fault !== 'full') {
+				save(v.record, result, i);
+			} else if (queue.offer(v.record)) {
+				result.queued++;
+			} else {
 				result.dropped++;
-				note(i, 'trace-span-limit', `trace ${v.record.traceID} already has ${opts.store.limits.maxSpansPerTrace} spans`, v.record.spanID);
+				stats.dropped++;
+				stats.queueDropped++;
+				countReason('queue-full');
+				note(result, i, 'queue-full', `the collector's queue of ${queue.capacity} spans is full`, v.record.spanID);
 			}
 		}
-		stats.batches++;
-		stats.received += result.received;
-		stats.stored += result.stored;
-		stats.rejected += result.rejected;
-		stats.dropped += result.dropped;
+		stats.queued = queue.length;
+		schedule();
+		onChange();
 		return result;
 	}
 
@@ -145,6 +237,11 @@ export function createCollector(opts: {
 	return {
 		writeSpans,
 		handler,
+		flush: () => drain(Number.MAX_SAFE_INTEGER),
+		dispose() {
+			if (timer !== null) timers.clearTimeout(timer);
+			timer = null;
+		},
 		stop: () => void (running = false),
 		start: () => void (running = true),
 		get running() {

@@ -3,10 +3,12 @@
 import type { SimRequest, SimResponse } from '$lib/sim';
 import type { Backend, BackendOptions, BackendStats } from './backend';
 import type { SamplingStrategy } from './sampling';
+import type { PipelineSnapshot } from './pipeline/snapshot';
 import { findHandler } from './routing';
+import { normalizePipelineConfig } from './pipeline/config';
 
 /** Backend options that can cross a worker boundary (no functions, no persistence object). */
-export interface WorkerBackendOptions extends Pick<BackendOptions, 'store' | 'validation' | 'agent' | 'sampling' | 'hosts' | 'persistDebounceMs'> {
+export interface WorkerBackendOptions extends Pick<BackendOptions, 'store' | 'validation' | 'agent' | 'pipeline' | 'sampling' | 'hosts' | 'persistDebounceMs'> {
 	/** keep traces in IndexedDB across reloads (when the worker has indexedDB) */
 	persist?: boolean;
 }
@@ -18,6 +20,11 @@ export interface BackendWorkerApi {
 	endpoints(): { host: string; port: number }[];
 	handle(host: string, port: number, req: SimRequest): Promise<SimResponse>;
 	stats(): BackendStats;
+	/** A fresh pipeline for the next run (jaeger.yml, already read on the page): checked again here, since it crosses a boundary. */
+	configure(config: unknown): void;
+	snapshot(): PipelineSnapshot;
+	/** `listener` (a comlink proxy) gets throttled snapshots; a second call replaces the first; null stops them */
+	onSnapshot(listener: ((s: PipelineSnapshot) => void) | null): void;
 	clear(): void;
 	flush(): Promise<void>;
 	setSamplingStrategy(service: string, strategy: SamplingStrategy | null): void;
@@ -29,12 +36,31 @@ export interface BackendWorkerApi {
 
 export function createBackendWorkerApi(create: (options: WorkerBackendOptions) => Backend): BackendWorkerApi {
 	let backend: Backend | null = null;
-	const current = () => (backend ??= create({}));
+	let listener: ((s: PipelineSnapshot) => void) | null = null;
+	let unsubscribe: (() => void) | null = null;
+	const subscribe = () => {
+		unsubscribe?.();
+		unsubscribe = null;
+		const l = listener;
+		if (backend && l)
+			unsubscribe = backend.onSnapshot((s) => {
+				// a page that went away must not break the backend
+				Promise.resolve(l(s)).catch(() => {});
+			});
+	};
+	const current = () => {
+		if (!backend) {
+			backend = create({});
+			subscribe();
+		}
+		return backend;
+	};
 
 	return {
 		async init(options = {}) {
 			backend?.dispose();
 			backend = create(options);
+			subscribe();
 			const r = await backend.ready;
 			return { restoredTraces: r.traces, ignored: r.ignored };
 		},
@@ -50,6 +76,13 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 			}
 		},
 		stats: () => current().stats(),
+		configure: (config) => current().configure(normalizePipelineConfig(config)),
+		snapshot: () => current().snapshot(),
+		onSnapshot(l) {
+			listener = l;
+			current();
+			subscribe();
+		},
 		clear: () => current().clear(),
 		flush: () => current().flush(),
 		setSamplingStrategy: (service, strategy) => current().sampling.setStrategy(service, strategy),

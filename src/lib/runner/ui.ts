@@ -7,3 +7,4 @@ export { default as ConsolePanel } from './ui/ConsolePanel.svelte';
 export { default as NetworkPanel } from './ui/NetworkPanel.svelte';
 export { default as ConditionsPanel } from './ui/ConditionsPanel.svelte';
 export { loadRuntimeTypings } from './typings/load';
+export { default as BackendPanel } from './ui/BackendPanel.svelte';

@@ -1,5 +1,5 @@
 /** The backend's host names on the simulated network (its ports belong to src/lib/backend). */
-export const BACKEND_HOSTS = ['jaeger-agent', 'jaeger-collector', 'jaeger-query'] as const;
+export const BACKEND_HOSTS = ['jaeger-agent', 'jaeger-collector', 'jaeger-query', 'elasticsearch'] as const;
 
 /**
  * The world's own servers (src/lib/sim/world/kinds.ts): a learner's service cannot take these names.

@@ -43,6 +43,14 @@ export interface TracingConfig {
 		maxQueueSize?: number;
 		/** where the remote reporter sends batches (options.sender also works) */
 		sender?: SpanSender;
+		/** jaeger-client's UDP sender target: default jaeger-agent (JAEGER_AGENT_HOST) */
+		agentHost?: string;
+		/** default 6831 here (JAEGER_AGENT_PORT) */
+		agentPort?: number;
+		/** jaeger-client's HTTP sender, straight to the collector: 'http://jaeger-collector:14268/api/traces' (JAEGER_ENDPOINT) */
+		collectorEndpoint?: string;
+		username?: string;
+		password?: string;
 	};
 	propagation?: Propagation;
 	tags?: Record<string, unknown>;

@@ -42,7 +42,7 @@ describe('tracer → agent → collector → store → query', () => {
 		await Promise.all([hello.close(), formatter.close()]);
 		await backend.flush(); // the agent forwards on its own interval; do not wait for it
 
-		expect(backend.stats().agent).toMatchObject({ received: 2, forwarded: 2, dropped: 0 });
+		expect(backend.stats().agent).toMatchObject({ spansReceived: 2, spansForwarded: 2, packetsDropped: 0 });
 		expect(backend.stats().collector).toMatchObject({ stored: 2, rejected: 0 });
 
 		// the id as jaeger-client logs it: leading zeros stripped

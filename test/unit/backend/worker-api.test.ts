@@ -34,7 +34,7 @@ describe('backend worker API', () => {
 
 	it('stats, clear, init with options, agent and collector switches, sampling strategies', async () => {
 		const w = api();
-		expect(await w.init({ store: { maxTraces: 2 }, agent: { batchSize: 1000, flushIntervalMs: 60_000 } })).toEqual({ restoredTraces: 0, ignored: 0 });
+		expect(await w.init({ store: { maxTraces: 2 }, agent: { tickMs: 60_000 } })).toEqual({ restoredTraces: 0, ignored: 0 });
 		const stats = w.stats();
 		expect(structuredClone(stats)).toEqual(stats);
 		expect(stats.store.limits.maxTraces).toBe(2);
@@ -42,14 +42,14 @@ describe('backend worker API', () => {
 			w.handle('jaeger-agent', 6831, { method: 'POST', url: 'http://jaeger-agent:6831/', headers: {}, body: JSON.stringify({ spans }) });
 		w.stopAgent();
 		await send([span()]);
-		expect(w.stats().agent.droppedByReason['agent-stopped']).toBe(1);
+		expect(w.stats().agent.lostWhileDown).toBe(1);
 		w.startAgent();
 		await send([span(), span(), span()]);
 		await w.flush();
 		expect(w.stats().store).toMatchObject({ traces: 2, evictedTraces: 1 });
 		w.clear();
 		expect(w.stats().store.traces).toBe(0);
-		expect(w.stats().agent.received).toBe(0);
+		expect(w.stats().agent.spansReceived).toBe(0);
 
 		w.setSamplingStrategy('svc', { strategyType: 'PROBABILISTIC', probabilisticSampling: { samplingRate: 0.25 } });
 		const res = await w.handle('jaeger-agent', 5778, { method: 'GET', url: 'http://jaeger-agent:5778/sampling?service=svc', headers: {}, body: '' });

@@ -38,7 +38,7 @@ function valueExports(module: string): string[] {
 
 const host = { service: 'hello', send: async () => ({ status: 200, headers: {}, body: '' }), listen() {}, close() {}, handlerError() {}, setTimeout: () => 0, clearTimeout() {}, ephemeralPort: () => 32768 };
 const tracing = createTracingModule({
-	sendSpans: async () => {},
+	post: async () => 202,
 	fetch: async () => ({ ok: true, status: 200, text: async () => '{}' }),
 	logger: { info() {}, error() {} },
 	onTracer() {},

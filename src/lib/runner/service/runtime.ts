@@ -24,6 +24,8 @@ export interface ServiceRuntime {
 	modules: Record<string, unknown>;
 	handlers: Map<number, SimHandler>;
 	tracers: JaegerTracer[];
+	/** the UDP sender does not wait for its packets; shutdown does */
+	spansDelivered(): Promise<void>;
 	spans: { sent: number; dropped: number };
 	/** host calls not yet answered (serve() registering a port): start() waits for them */
 	settling: Set<Promise<unknown>>;
@@ -85,15 +87,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 	const http = createHttpModule(wire);
 
 	const tracing = createTracingModule({
-		sendSpans: async (spans) => {
-			const res = await send({
-				method: 'POST',
-				url: 'http://jaeger-agent:6831/',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ spans })
-			});
-			if (res.status >= 300) throw new Error(`agent answered ${res.status}`);
-		},
+		post: async (url, body, headers = { 'content-type': 'application/json' }) => (await send({ method: 'POST', url, headers, body })).status,
 		fetch: (url) => send({ method: 'GET', url, headers: {}, body: '' }).then((r) => ({ ok: r.status < 300, status: r.status, text: async () => r.body })),
 		logger: { info: (m) => d.sink.push('out', m), error: (m) => d.sink.push('err', m) },
 		onTracer: (t) => tracers.push(t),
@@ -119,6 +113,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 		},
 		handlers,
 		tracers,
+		spansDelivered: tracing.delivered,
 		spans: tracing.counter,
 		settling
 	};

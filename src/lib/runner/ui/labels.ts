@@ -59,3 +59,30 @@ export const NETWORK_LABELS = {
 export type NetworkLabels = typeof NETWORK_LABELS;
 
 export { fill } from '$lib/words';
+
+/** The Backend panel: the Jaeger pipeline's components and counters (metric names stay as Jaeger spells them). */
+export const BACKEND_LABELS = {
+	title: 'Backend',
+	empty: 'Run code that reports spans: each component of the Jaeger pipeline shows its counters here while it runs.',
+	reporter: 'client reporter',
+	agent: 'jaeger-agent',
+	collector: 'jaeger-collector',
+	kafka: 'Kafka + ingester',
+	storage: 'storage ({type})',
+	query: 'jaeger-query',
+	received: 'received',
+	dropped: 'dropped',
+	queued: 'queued',
+	capacity: 'queue size',
+	written: 'written',
+	failed: 'failed',
+	readErrors: 'unreadable',
+	lost: 'lost while down',
+	clientDropped: 'dropped by clients',
+	requests: 'requests',
+	fault: 'fault: {fault}',
+	indices: 'Elasticsearch indices',
+	docs: '{n} docs',
+	metric: 'metric'
+};
+export type BackendLabels = typeof BACKEND_LABELS;

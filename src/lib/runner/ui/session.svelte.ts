@@ -1,5 +1,6 @@
 import type { NetworkRecordEx } from '$lib/sim';
 import type { Trace } from '$lib/model';
+import type { PipelineSnapshot } from '$lib/backend';
 import type { EditorMarker } from '$lib/editor';
 import { Runner } from '../world/runner';
 import type { RunPhase, RunRequest, RunResult } from '../world/types';
@@ -24,6 +25,8 @@ export class RunSession {
 	/** the traces the last run produced (what a step's check judges), oldest first */
 	traces = $state.raw<Trace[]>([]);
 	running = $derived(this.phase !== 'idle' && this.phase !== 'done');
+	/** the Jaeger pipeline's counters, as the backend worker last posted them */
+	backend = $state.raw<PipelineSnapshot | null>(null);
 
 	readonly runner: Runner;
 	#pendingLines: ConsoleLine[] = [];
@@ -36,6 +39,10 @@ export class RunSession {
 	}
 
 	warm(): void {
+		// the worker already throttles to ~10 a second: each snapshot replaces the last
+		this.runner.onBackendSnapshot((s) => {
+			if (!this.backend || s.seq > this.backend.seq || s.seq === 1) this.backend = s;
+		});
 		this.runner.compiler.onState((s) => {
 			this.compiler = s;
 			// the compiler's download is foreground work: the page's extras wait for it (../first-run.ts)

@@ -1,6 +1,16 @@
 import * as Comlink from 'comlink';
-import { spawnBackendWorker, type BackendWorkerApi } from '$lib/backend';
-import type { Network, SimResponse } from '$lib/sim';
+import { DEFAULT_PIPELINE, parsePipelineConfig, PIPELINE_FILE, spawnBackendWorker, type BackendWorkerApi, type PipelineConfig, type PipelineSnapshot } from '$lib/backend';
+import type { HostContext, Network, SimResponse } from '$lib/sim';
+
+/** The run's jaeger.yml (top level or in a folder), read on the page: only plain data goes to the worker. */
+export function pipelineFromFiles(files: Readonly<Record<string, string>>): { config: PipelineConfig } | { file: string; line: number; message: string } {
+	const file = Object.keys(files)
+		.filter((f) => f === PIPELINE_FILE || f.endsWith('/' + PIPELINE_FILE))
+		.sort((a, b) => a.length - b.length)[0];
+	if (file === undefined) return { config: DEFAULT_PIPELINE };
+	const r = parsePipelineConfig(files[file]);
+	return r.ok ? { config: r.config } : { file, line: r.line, message: r.message };
+}
 
 /**
  * The simulated Jaeger in its own worker, one per page, like an all-in-one Jaeger: started once,
@@ -35,9 +45,24 @@ export class BackendLink {
 		void this.#start().catch(() => {});
 	}
 
-	/** The page's backend, listening on this run's network. */
-	async attach(network: Network): Promise<void> {
+	#snapshotListener: ((s: PipelineSnapshot) => void) | null = null;
+
+	/** Counter snapshots of the pipeline (about 10 a second while they change), for the Backend panel. */
+	onSnapshot(listener: ((s: PipelineSnapshot) => void) | null): void {
+		this.#snapshotListener = listener;
+		void this.#start()
+			.then((api) => api.onSnapshot(listener ? Comlink.proxy((s: PipelineSnapshot) => this.#snapshotListener?.(s)) : null))
+			.catch(() => {});
+	}
+
+	/** The page's backend, listening on this run's network, its pipeline set up by the run's jaeger.yml. */
+	async attach(network: Network, ctx?: HostContext): Promise<void> {
 		const api = await this.#start();
+		const pipeline = pipelineFromFiles(ctx?.files ?? {});
+		if ('message' in pipeline) ctx?.fail('jaeger', pipeline.message, { file: pipeline.file, line: pipeline.line });
+		await api.configure('config' in pipeline ? pipeline.config : DEFAULT_PIPELINE);
+		const snap = await api.snapshot();
+		this.#snapshotListener?.(snap);
 		for (const { host, port } of await api.endpoints()) {
 			network.listen(host, port, (req) => api.handle(host, port, req), 'backend');
 		}

@@ -1,4 +1,4 @@
-import { collectTraces, createQueryClient, type QueryClient } from '$lib/backend';
+import { collectTraces, createQueryClient, type PipelineSnapshot, type QueryClient } from '$lib/backend';
 import { createWorldHosts, WORLD_HOST_KINDS } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import { CompilerClient } from '../compile/client';
@@ -27,6 +27,11 @@ export class Runner {
 	/** `persistTraces`: keep the backend's traces in IndexedDB so they survive a reload. */
 	constructor(options: { persistTraces?: boolean } = {}) {
 		this.#backend = new BackendLink({ persist: options.persistTraces });
+	}
+
+	/** The pipeline's counters while runs go (null stops them): what the Backend panel draws. */
+	onBackendSnapshot(listener: ((s: PipelineSnapshot) => void) | null): void {
+		this.#backend.onSnapshot(listener);
 	}
 
 	/** Forgets every trace the backend holds. */
