@@ -138,3 +138,35 @@ export function tailUnder(run: RunOutput, sel: SpanSelector, unit: SpanSelector,
 		unit
 	);
 }
+
+/** `sel`'s spans grouped by trace, for traces holding at least two of them. */
+function byTrace(found: readonly FoundSpan[]): FoundSpan[][] {
+	const groups = new Map<string, FoundSpan[]>();
+	for (const f of found) groups.set(f.span.traceID, [...(groups.get(f.span.traceID) ?? []), f]);
+	return [...groups.values()].filter((g) => g.length >= 2);
+}
+
+/** Of the traces with two or more of `sel`'s spans, how many have them all running at one instant. */
+export function tracesAllOverlapping(run: RunOutput, sel: SpanSelector): { overlapping: number; traces: number } {
+	const groups = byTrace(findSpans(run, sel));
+	return { overlapping: groups.filter((g) => mostAtOnce(intervalsOf(g)) === g.length).length, traces: groups.length };
+}
+
+/**
+ * In at least `share` (0–1) of the traces with two or more of `sel`'s spans, those spans all run at
+ * one instant: a request's calls go out together, not in waves (a staircase) or one by one.
+ */
+export function overlapWithinTraces(run: RunOutput, sel: SpanSelector, share: number, hint: CheckText): CheckItem {
+	const { overlapping, traces } = tracesAllOverlapping(run, sel);
+	const d = named(sel);
+	const pc = Math.round(share * 100);
+	return withMissing(
+		item(
+			text(`in ${pc}% of the traces, ${d.en} all run at the same moment (${overlapping} of ${traces})`, `在 ${pc}% 的 trace 里，${d['zh-CN']} 全部在同一时刻运行（${traces} 条中有 ${overlapping} 条）`),
+			traces > 0 && overlapping >= share * traces,
+			hint
+		),
+		run,
+		sel
+	);
+}

@@ -103,3 +103,38 @@ describe('the tail of a load', () => {
 		expect(m.tailUnder(run(parts), D, R, 0.95, 5, 'h')).toMatchObject({ ok: false, missing: '"dispatch"' });
 	});
 });
+
+describe('calls of one request, trace by trace', () => {
+	/** a trace with `n` route calls, `workers` at a time, each 10 ms */
+	function dispatch(n: number, workers: number): SpanRecord[] {
+		const root = rec('dispatch', 0, 100);
+		root.process = { serviceName: 'frontend', tags: [] };
+		return [
+			root,
+			...Array.from({ length: n }, (_, i) => {
+				const s = rec('HTTP GET /route', 1 + Math.floor(i / workers) * 10, 10);
+				s.traceID = root.traceID;
+				s.references = [{ refType: 'CHILD_OF', traceID: root.traceID, spanID: root.spanID }];
+				s.process = { serviceName: 'frontend', tags: [] };
+				return s;
+			})
+		];
+	}
+	const ROUTE = { service: 'frontend', operation: 'HTTP GET /route' };
+
+	it('waves of three are a staircase; all five at once is not', () => {
+		const stairs = run([...dispatch(5, 3), ...dispatch(5, 3)]);
+		expect(m.tracesAllOverlapping(stairs, ROUTE)).toEqual({ overlapping: 0, traces: 2 });
+		expect(m.overlapWithinTraces(stairs, ROUTE, 0.9, 'h')).toMatchObject({ ok: false, hint: 'h' });
+		const flat = run([...dispatch(5, 5), ...dispatch(5, 5), ...dispatch(5, 3)]);
+		expect(m.tracesAllOverlapping(flat, ROUTE)).toEqual({ overlapping: 2, traces: 3 });
+		expect(m.overlapWithinTraces(flat, ROUTE, 0.6, 'h').ok).toBe(true);
+		expect(m.overlapWithinTraces(flat, ROUTE, 0.9, 'h').ok).toBe(false);
+	});
+
+	it('a trace with a single call says nothing; no calls at all is missing', () => {
+		expect(m.tracesAllOverlapping(run(dispatch(1, 1)), ROUTE)).toEqual({ overlapping: 0, traces: 0 });
+		expect(m.overlapWithinTraces(run(dispatch(1, 1)), ROUTE, 0.9, 'h').ok).toBe(false);
+		expect(m.overlapWithinTraces(run([]), ROUTE, 0.9, 'h')).toMatchObject({ ok: false, missing: 'frontend "HTTP GET /route"' });
+	});
+});
