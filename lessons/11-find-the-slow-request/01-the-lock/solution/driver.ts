@@ -18,12 +18,12 @@ const NEAREST = 5;
 
 interface Driver { driverID: string; location: string }
 
-// The fleet: ten drivers in each of the four districts our customers live in.
+// The fleet: five drivers in each of the four districts our customers live in.
 const DISTRICTS = ['115,277', '211,653', '577,322', '728,326'];
 const ready = (async () => {
   await redis.connect();
   await Promise.all(DISTRICTS.flatMap((district, d) =>
-    Array.from({ length: 10 }, async (_, i) => {
+    Array.from({ length: NEAREST }, async (_, i) => {
       const id = `T7${d}${String(i).padStart(4, '0')}`;
       await redis.hSet(`driver:${id}`, { location: `${100 * d + 7 * i},${300 + 11 * i}` });
       await redis.rPush(`district:${district}`, id);
