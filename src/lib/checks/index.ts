@@ -31,3 +31,16 @@ export { spansInOrder, siblingsUnder, oneAfterAnother, allOverlap, lastsUnder } 
 export { errorSpans, logsError, answeredWith, marksError, marksNoError } from './failures';
 export { runOutput, type FinishedRun } from './collect';
 export { messageCarriesSpan, eachReferencesOwn } from './messages';
+export {
+	percentile,
+	durationsMs,
+	mostAtOnce,
+	intervalsOf,
+	countLogged,
+	atOnce,
+	tailWithin,
+	tailUnder,
+	tracesAllOverlapping,
+	overlapWithinTraces,
+	type Interval
+} from './load';

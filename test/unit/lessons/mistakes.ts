@@ -667,3 +667,5 @@ import { variants07 } from './mistakes-07';
 variants.push(...variants07);
 import { variants12 } from './mistakes-12';
 variants.push(...variants12);
+import { variants11 } from './mistakes-11';
+variants.push(...variants11);
