@@ -27,6 +27,8 @@ export interface StepContent {
 	services: Record<string, string>;
 	/** the Arguments field's starting value, e.g. "Bryan Bonjour" */
 	args: string;
+	/** the run's time limit when the step needs more than the default (front matter `timeLimit`, seconds) */
+	timeLimitMs?: number;
 	/** a step with nothing to pass: read, look, move on */
 	readingOnly: boolean;
 	start: Record<string, string>;

@@ -32,6 +32,9 @@ describe('lesson loader', () => {
 		const first = chapters[0].steps[0];
 		expect(first.services).toEqual({ 'hello.ts': 'hello' });
 		expect(first.args).toBe('Bryan');
+		expect(first.timeLimitMs).toBeUndefined();
+		const longer = loadCourse(course({ ...good, 'lessons/01-intro/01-first/index.md': good['lessons/01-intro/01-first/index.md'].replace('args:', 'timeLimit: 20\nargs:') }));
+		expect(longer[0].steps[0].timeLimitMs).toBe(20_000);
 		expect(first.text.en.html).toContain('<code>code</code>');
 		expect(first.text.en.html).toContain('hljs-keyword');
 		expect(first.check).toBe('lessons/01-intro/01-first/check.ts');
@@ -52,7 +55,9 @@ describe('lesson loader', () => {
 		['a bad service name', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\nservices:\n  hello.ts: Hello World\n---\n' }, /service name for "hello.ts" must be a lower-case host name/],
 		['broken YAML', { 'lessons/01-intro/01-first/index.md': '---\ntitle: [unclosed\n---\n' }, /01-first\/index.md: front matter is not valid YAML/],
 		['a step without a check', { 'lessons/01-intro/01-first/check.ts': undefined }, /01-first\/check.ts: missing/],
-		['a chapter without a title', { 'lessons/01-intro/index.md': 'no front matter\n' }, /lessons\/01-intro\/index.md: front matter needs a "title"/]
+		['a chapter without a title', { 'lessons/01-intro/index.md': 'no front matter\n' }, /lessons\/01-intro\/index.md: front matter needs a "title"/],
+		['a time limit that is not seconds', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\ntimeLimit: 10 minutes\nservices:\n  hello.ts: hello\n---\n' }, /01-first\/index.md: "timeLimit" must be a number of seconds from 1 to 60/],
+		['a time limit too long', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\ntimeLimit: 600\nservices:\n  hello.ts: hello\n---\n' }, /"timeLimit" must be a number of seconds/]
 	])('fails with a message naming the file for %s', (_name, change, message) => {
 		const files: Record<string, string> = { ...good };
 		for (const [k, v] of Object.entries(change)) {

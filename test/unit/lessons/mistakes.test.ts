@@ -27,7 +27,7 @@ function apply(v: Variant): Record<string, string> {
 describe.each(variants.map((v) => [`${v.step}: ${v.name}`, v] as const))('%s', (_, v) => {
 	it(v.hint ? 'fails with the hint that names the mistake' : 'passes', async () => {
 		const s = step(v.step);
-		const run = await runWorld(apply(v), s.services, v.args ?? s.args);
+		const run = await runWorld(apply(v), s.services, v.args ?? s.args, s.timeLimitMs);
 		const items = await judge(v.step, run);
 		if (v.hint) {
 			const hints = failing(items).map((i) => english(i.hint));

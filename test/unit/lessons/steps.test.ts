@@ -19,14 +19,14 @@ describe.each(steps.map((s) => [s.id, s] as const))('%s', (id, s) => {
 	// reading steps have no check: they only need to run cleanly
 	if (s.readingOnly) {
 		it('a reading step still runs cleanly as written', async () => {
-			const run = await runWorld(s.start, s.services, s.args);
+			const run = await runWorld(s.start, s.services, s.args, s.timeLimitMs);
 			expect(run.errors).toEqual([]);
 		});
 		return;
 	}
 
 	it('the solution passes every check', async () => {
-		const run = await runWorld(s.solution, s.services, s.args);
+		const run = await runWorld(s.solution, s.services, s.args, s.timeLimitMs);
 		expect(run.errors).toEqual([]);
 		const items = await judge(id, run);
 		expect(items.length).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe.each(steps.map((s) => [s.id, s] as const))('%s', (id, s) => {
 	});
 
 	it('the start files do not pass, and every failing item has a hint', async () => {
-		const run = await runWorld(s.start, s.services, s.args);
+		const run = await runWorld(s.start, s.services, s.args, s.timeLimitMs);
 		const items = await judge(id, run);
 		expect(failing(items).length, show(items)).toBeGreaterThan(0);
 		for (const i of failing(items)) expect(i.hint, english(i.label)).toBeTruthy();

@@ -47,10 +47,10 @@ describe.each(checked.map((s) => [s.id, s] as const))('%s', (id, s) => {
 		const args = s.args.split(/\s+/).filter(Boolean);
 		const runs: [string, RunOutput][] = [
 			['an empty run', nothing(args)],
-			['the start files', await runWorld(s.start, s.services, s.args)],
-			['the solution', await runWorld(s.solution, s.services, s.args)]
+			['the start files', await runWorld(s.start, s.services, s.args, s.timeLimitMs)],
+			['the solution', await runWorld(s.solution, s.services, s.args, s.timeLimitMs)]
 		];
-		for (const v of variants.filter((x) => x.step === id)) runs.push([`mistake "${v.name}"`, await runWorld(apply(v), s.services, v.args ?? s.args)]);
+		for (const v of variants.filter((x) => x.step === id)) runs.push([`mistake "${v.name}"`, await runWorld(apply(v), s.services, v.args ?? s.args, s.timeLimitMs)]);
 		const found: string[] = [];
 		let hints = 0;
 		for (const [what, run] of runs) {
@@ -60,7 +60,7 @@ describe.each(checked.map((s) => [s.id, s] as const))('%s', (id, s) => {
 		}
 		expect([...new Set(found)]).toEqual([]);
 		expect(hints, 'an empty run fails every item, so hints were looked at').toBeGreaterThan(0);
-	});
+	}, 180_000); // every run of the step (start, solution, each mistake) in one test: a cap, not a target
 });
 
 it('the English is what the English page shows', async () => {
@@ -72,7 +72,7 @@ it('the English is what the English page shows', async () => {
 
 it('no label calls the FollowsFrom span a child', async () => {
 	const s = step('context/follows-from');
-	for (const run of [nothing(['Bryan']), await runWorld(s.solution, s.services, s.args)]) {
+	for (const run of [nothing(['Bryan']), await runWorld(s.solution, s.services, s.args, s.timeLimitMs)]) {
 		const labels = (await judge(s.id, run)).map((i) => i.label);
 		for (const l of labels) {
 			expect(english(l)).not.toMatch(/child/i);

@@ -40,10 +40,10 @@ export interface WorldRun extends RunOutput {
 }
 
 /** Compiles and runs `files` as the step's services; returns what a check receives. */
-export async function runWorld(files: Record<string, string>, services: Record<string, string>, argsLine: string): Promise<WorldRun> {
+export async function runWorld(files: Record<string, string>, services: Record<string, string>, argsLine: string, timeLimitMs?: number): Promise<WorldRun> {
 	const backend = inProcessBackend();
 	try {
-		const result = await startWorld({ compiler: nodeCompiler, pool: inProcessPool(dir), hosts: [backend, createWorldHosts(WORLD_HOST_KINDS)] }, { files, services, args: argsLine }).result;
+		const result = await startWorld({ compiler: nodeCompiler, pool: inProcessPool(dir), hosts: [backend, createWorldHosts(WORLD_HOST_KINDS)] }, { files, services, args: argsLine, timeLimitMs }).result;
 		// a lesson's files always compile and finish: anything else is a broken test, not a verdict
 		const broken = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 		if (result.services.length === 0) throw new Error(`did not start: ${[...broken, ...result.console.map((l) => l.text)].join('; ')}`);

@@ -21,6 +21,8 @@ export interface StepSource {
 	text: Partial<Record<Locale, StepText>> & { en: StepText };
 	services: Record<string, string>;
 	args: string;
+	/** a step whose run needs longer than the default limit (a load of many requests), in ms */
+	timeLimitMs?: number;
 	readingOnly: boolean;
 	start: Record<string, string>;
 	solution: Record<string, string>;
@@ -98,6 +100,8 @@ function loadStep(root: string, chapterDir: string, name: string, slug: string):
 	if (!readingOnly && !hasCheck) throw new LessonError(rel('check.ts'), 'missing: a step needs a check (or readingOnly: true)');
 	if (!readingOnly && Object.keys(solution).length === 0) throw new LessonError(rel('solution') + '/', 'the step has no solution files');
 	if (data.args !== undefined && typeof data.args !== 'string') throw new LessonError(rel('index.md'), '"args" must be a string like "Bryan Bonjour"');
+	const limit = data.timeLimit;
+	if (limit !== undefined && (typeof limit !== 'number' || !(limit >= 1 && limit <= 60))) throw new LessonError(rel('index.md'), '"timeLimit" must be a number of seconds from 1 to 60');
 
 	const text: StepSource['text'] = { en: { title: title(data, rel('index.md')), html: renderMarkdown(body) } };
 	for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -112,6 +116,7 @@ function loadStep(root: string, chapterDir: string, name: string, slug: string):
 		text,
 		services: services(data, start, rel('index.md')),
 		args: (data.args as string | undefined) ?? '',
+		...(typeof limit === 'number' ? { timeLimitMs: limit * 1000 } : {}),
 		readingOnly,
 		start,
 		solution: Object.keys(solution).length ? solution : start,

@@ -26,6 +26,7 @@ export function stepContent(chapters: ChapterSource[], chapter: string, step: st
 		translated: Boolean(s.text[locale]),
 		services: s.services,
 		args: s.args,
+		timeLimitMs: s.timeLimitMs,
 		readingOnly: s.readingOnly,
 		start: s.start,
 		solution: s.solution,
