@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { spawnBackendWorker, type BackendWorkerApi } from '$lib/backend';
-import type { Network, SimResponse } from '$lib/sim';
+import type { HostContext, Network, SimResponse } from '$lib/sim';
+import { applyStrategiesFile } from './sampling-file';
 
 /**
  * The simulated Jaeger in its own worker, one per page, like an all-in-one Jaeger: started once,
@@ -35,9 +36,10 @@ export class BackendLink {
 		void this.#start().catch(() => {});
 	}
 
-	/** The page's backend, listening on this run's network. */
-	async attach(network: Network): Promise<void> {
+	/** The page's backend, listening on this run's network, serving the run's sampling.json if it has one. */
+	async attach(network: Network, ctx?: HostContext): Promise<void> {
 		const api = await this.#start();
+		if (ctx) await applyStrategiesFile((text) => api.loadSamplingFile(text), ctx);
 		for (const { host, port } of await api.endpoints()) {
 			network.listen(host, port, (req) => api.handle(host, port, req), 'backend');
 		}
