@@ -665,3 +665,5 @@ import { variants06 } from './mistakes-06';
 variants.push(...variants06);
 import { variants07 } from './mistakes-07';
 variants.push(...variants07);
+import { variants08 } from './mistakes-08';
+variants.push(...variants08);

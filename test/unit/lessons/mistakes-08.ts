@@ -1,0 +1,36 @@
+// Chapter 8 — sampling: typical mistakes, each failing with the hint that names it, and correct
+// programs written differently, which pass.
+import type { Variant } from './mistakes';
+
+export const variants08: Variant[] = [];
+const add = (v: Variant) => variants08.push(v);
+
+// ── samplers ───────────────────────────────────────────────────────────────────
+const SAMPLERS = 'sampling/samplers';
+const PROB = "sampler: { type: 'probabilistic', param: 0.1 }";
+const RATE = "sampler: { type: 'ratelimiting', param: 2 }";
+
+add({ step: SAMPLERS, name: '10 % written as 10', edits: { 'probabilistic.ts': [[PROB, "sampler: { type: 'probabilistic', param: 10 }"]] }, hint: 'sampling rate must be between' });
+add({ step: SAMPLERS, name: 'the type spelt rateLimiting', edits: { 'ratelimiting.ts': [[RATE, "sampler: { type: 'rateLimiting' as 'ratelimiting', param: 2 }"]] }, hint: 'Unknown sampler type' });
+add({ step: SAMPLERS, name: 'the rate limit written as a fraction', edits: { 'ratelimiting.ts': [[RATE, "sampler: { type: 'ratelimiting', param: 0.02 }"]] }, hint: 'sampler.param=0.02' });
+add({ step: SAMPLERS, name: 'probabilistic 1: every trace', edits: { 'probabilistic.ts': [[PROB, "sampler: { type: 'probabilistic', param: 1 }"]] }, hint: 'sampler.param=1 ' });
+add({ step: SAMPLERS, name: 'shop-const turned off', edits: { 'const.ts': [["sampler: { type: 'const', param: 1 }", "sampler: { type: 'const', param: 0 }"]] }, hint: 'const 1 samples every trace' });
+add({
+	step: SAMPLERS,
+	name: 'passes: the rate as a fraction expression, the rate limit as 2.0',
+	edits: { 'probabilistic.ts': [[PROB, "sampler: { type: 'probabilistic', param: 10 / 100 }"]], 'ratelimiting.ts': [[RATE, "sampler: { type: 'ratelimiting', param: 2.0 }"]] }
+});
+add({
+	step: SAMPLERS,
+	name: 'passes: sampler settings in a constant, spans finished in finally',
+	edits: {
+		'ratelimiting.ts': [
+			[RATE, 'sampler: SAMPLER'],
+			["import { initTracer } from 'tour/tracing';", "import { initTracer } from 'tour/tracing';\n\nconst SAMPLER = { type: 'ratelimiting', param: 2 } as const;"],
+			[
+				"    const span = tracer.startSpan('checkout', { tags: { order } });\n    if (span.context().isSampled()) sampled++;\n    span.finish();",
+				"    const span = tracer.startSpan('checkout');\n    try {\n      span.setTag('order', order);\n      sampled += span.context().isSampled() ? 1 : 0;\n    } finally {\n      span.finish();\n    }"
+			]
+		]
+	}
+});
