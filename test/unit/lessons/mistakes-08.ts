@@ -26,10 +26,10 @@ add({
 	edits: {
 		'ratelimiting.ts': [
 			[RATE, 'sampler: SAMPLER'],
-			["import { initTracer } from 'tour/tracing';", "import { initTracer } from 'tour/tracing';\n\nconst SAMPLER = { type: 'ratelimiting', param: 2 } as const;"],
+			["import { initTracer, type JaegerSpanContext } from 'tour/tracing';", "import { initTracer, type JaegerSpanContext } from 'tour/tracing';\n\nconst SAMPLER = { type: 'ratelimiting', param: 2 } as const;"],
 			[
-				"    const span = tracer.startSpan('checkout', { tags: { order } });\n    if (span.context().isSampled()) sampled++;\n    span.finish();",
-				"    const span = tracer.startSpan('checkout');\n    try {\n      span.setTag('order', order);\n      sampled += span.context().isSampled() ? 1 : 0;\n    } finally {\n      span.finish();\n    }"
+				"    const span = tracer.startSpan('checkout', { tags: { order } });\n    if ((span.context() as JaegerSpanContext).isSampled()) sampled++;\n    span.finish();",
+				"    const span = tracer.startSpan('checkout');\n    try {\n      span.setTag('order', order);\n      const context = span.context() as JaegerSpanContext;\n      sampled += context.isSampled() ? 1 : 0;\n    } finally {\n      span.finish();\n    }"
 			]
 		]
 	}

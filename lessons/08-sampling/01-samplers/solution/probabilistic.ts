@@ -1,4 +1,4 @@
-import { initTracer } from 'tour/tracing';
+import { initTracer, type JaegerSpanContext } from 'tour/tracing';
 
 // Three copies of the same checkout code; only the sampler differs.
 const tracer = initTracer({
@@ -11,7 +11,7 @@ export async function main(): Promise<void> {
   let sampled = 0;
   for (let order = 1; order <= 100; order++) {
     const span = tracer.startSpan('checkout', { tags: { order } });
-    if (span.context().isSampled()) sampled++;
+    if ((span.context() as JaegerSpanContext).isSampled()) sampled++;
     span.finish();
   }
   console.log(`${sampled} of 100 checkouts sampled`);
