@@ -34,3 +34,46 @@ add({
 		]
 	}
 });
+
+// ── strategies from the agent ──────────────────────────────────────────────────
+const REMOTE = 'sampling/remote-strategies';
+const HEALTH = '{ "operation": "GET /health", "type": "probabilistic", "param": 0 }';
+
+add({ step: REMOTE, name: 'ratelimiting 0 for /health, which Jaeger skips per operation', edits: { 'sampling.json': [[HEALTH, '{ "operation": "GET /health", "type": "ratelimiting", "param": 0 }']] }, hint: 'only "probabilistic" exists' });
+add({ step: REMOTE, name: 'the operation named by its path only', edits: { 'sampling.json': [[HEALTH, '{ "operation": "/health", "type": "probabilistic", "param": 0 }']] }, hint: 'must be the span\'s name exactly' });
+add({ step: REMOTE, name: 'the service misspelt', edits: { 'sampling.json': [['"service": "frontend"', '"service": "front-end"']] }, hint: 'Does "service" say exactly "frontend"?' });
+add({ step: REMOTE, name: '10 % written as 10', edits: { 'sampling.json': [['"param": 0.1,', '"param": 10,']] }, hint: 'The agent refused sampling.json' });
+add({ step: REMOTE, name: 'a lower bound that samples /health too', edits: { 'sampling.json': [['"param": 0.1,', '"param": 0.1,\n      "default_lower_bound_traces_per_second": 1,']] }, hint: 'sampler.type=lowerbound' });
+add({ step: REMOTE, name: 'the operations listed under default_strategy leave search at the default 1', edits: {}, files: { 'sampling.json': '{"default_strategy": {"type": "probabilistic", "param": 1, "operation_strategies": [{"operation": "GET /health", "type": "probabilistic", "param": 0}, {"operation": "POST /checkout", "type": "probabilistic", "param": 1}]}}' }, hint: 'make that 0.1' });
+add({
+	step: REMOTE,
+	name: 'passes: everything in default_strategy, at 10 %',
+	edits: {},
+	files: { 'sampling.json': '{"default_strategy": {"type": "probabilistic", "param": 0.1, "operation_strategies": [{"operation": "POST /checkout", "type": "probabilistic", "param": 1.0}, {"operation": "GET /health", "type": "probabilistic", "param": 0}]}}' }
+});
+add({
+	step: REMOTE,
+	name: 'passes: a rate-limited default for other services, the checkout first, an explicit lower bound of 0',
+	edits: {},
+	files: {
+		'sampling.json': JSON.stringify(
+			{
+				default_strategy: { type: 'ratelimiting', param: 5 },
+				service_strategies: [
+					{
+						service: 'frontend',
+						type: 'probabilistic',
+						param: 0.1,
+						default_lower_bound_traces_per_second: 0,
+						operation_strategies: [
+							{ operation: 'POST /checkout', type: 'probabilistic', param: 1 },
+							{ operation: 'GET /health', type: 'probabilistic', param: 0 }
+						]
+					}
+				]
+			},
+			null,
+			2
+		)
+	}
+});
