@@ -77,3 +77,48 @@ add({
 		)
 	}
 });
+
+// ── what an unsampled root leaves behind ──────────────────────────────────────
+const DOWN = 'sampling/downstream';
+const INV_START = "  const span = tracer.startSpan('reserve', { childOf: parent, tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER } });";
+
+add({ step: DOWN, name: 'the start as given: a trace of its own when the flag is 0', edits: {}, fromStart: true, hint: 'trace(s) of its own' });
+add({ step: DOWN, name: 'inventory ignores the caller', edits: { 'inventory.ts': [[INV_START, "  const span = tracer.startSpan('reserve', { tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER } });"]] }, hint: 'trace(s) of its own' });
+add({
+	step: DOWN,
+	name: 'inventory forces its spans to be kept',
+	edits: { 'inventory.ts': [["  span.setTag('order', req.query.order);", "  span.setTag(Tags.SAMPLING_PRIORITY, 1);\n  span.setTag('order', req.query.order);"]] },
+	hint: 'arrived in traces the shop did not sample'
+});
+add({ step: DOWN, name: 'the shop does not inject', edits: { 'shop.ts': [['    tracer.inject(call.context(), FORMAT_HTTP_HEADERS, headers);\n', '']] }, hint: 'without an uber-trace-id header' });
+add({ step: DOWN, name: 'the shop samples everything', edits: { 'shop.ts': [["sampler: { type: 'probabilistic', param: 0.5 }", "sampler: { type: 'const', param: 1 }"]] }, hint: "keep the shop's sampler at probabilistic 0.5" });
+add({
+	step: DOWN,
+	name: 'passes: references with childOf(), the context checked before use',
+	edits: {
+		'inventory.ts': [
+			["import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';", "import { FORMAT_HTTP_HEADERS, Tags, childOf } from 'opentracing';"],
+			[
+				"  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;\n" + INV_START,
+				"  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers);\n  const span = tracer.startSpan('reserve', { references: parent ? [childOf(parent)] : [] });\n  span.setTag(Tags.SPAN_KIND, Tags.SPAN_KIND_RPC_SERVER);"
+			]
+		]
+	}
+});
+add({
+	step: DOWN,
+	name: 'passes: the server span in a helper, finished in finally, inventory at probabilistic 0.01 for its own traces',
+	edits: {
+		'inventory.ts': [
+			["sampler: { type: 'const', param: 1 }", "sampler: { type: 'probabilistic', param: 0.01 }"],
+			[
+				"  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;\n" + INV_START + "\n  span.setTag('order', req.query.order);\n  span.finish();\n  return 'reserved';",
+				"  const span = serverSpan('reserve', req.headers);\n  try {\n    span.setTag('order', req.query.order);\n    return 'reserved';\n  } finally {\n    span.finish();\n  }"
+			],
+			[
+				'serve(8081, (req) => {',
+				"function serverSpan(name: string, headers: Record<string, string>) {\n  const caller = tracer.extract(FORMAT_HTTP_HEADERS, headers);\n  return tracer.startSpan(name, { childOf: caller ?? undefined, tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER } });\n}\n\nserve(8081, (req) => {"
+			]
+		]
+	}
+});
