@@ -122,3 +122,43 @@ add({
 		]
 	}
 });
+
+// ── ask for one trace ──────────────────────────────────────────────────────────
+const DEBUG = 'sampling/debug-id';
+const ASK = "order === 7 ? { 'jaeger-debug-id': 'order-7' } : {}";
+
+add({ step: DEBUG, name: 'the debug id on every request', edits: { 'curl.ts': [[ASK, "{ 'jaeger-debug-id': `order-${order}` }"]] }, hint: 'went with 10 requests' });
+add({ step: DEBUG, name: 'a header name of its own', edits: { 'curl.ts': [[ASK, "order === 7 ? { 'x-debug-id': 'order-7' } : {}"]] }, hint: 'the name jaeger-client reads is exactly jaeger-debug-id' });
+add({ step: DEBUG, name: 'counting from 0: the wrong order', edits: { 'curl.ts': [[ASK, "order - 1 === 7 ? { 'jaeger-debug-id': 'order-7' } : {}"]] }, hint: "went with order 8's request" });
+add({
+	step: DEBUG,
+	name: 'a hand-made uber-trace-id with the sampled flag',
+	edits: { 'curl.ts': [[ASK, "order === 7 ? { 'uber-trace-id': '7:7:0:1' } : {}"]] },
+	hint: 'hand-made uber-trace-id'
+});
+add({
+	step: DEBUG,
+	name: 'the frontend drops the incoming headers',
+	edits: { 'frontend.ts': [['  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;\n', '  const parent = undefined;\n']] },
+	hint: 'No trace at all'
+});
+add({
+	step: DEBUG,
+	name: 'passes: the header added by spreading, a name in capitals (headers are case-insensitive)',
+	edits: {
+		'curl.ts': [
+			[
+				"    const headers: Record<string, string> = " + ASK + ";\n    const res = await fetch(`http://frontend:8080/checkout?order=${order}`, { headers });",
+				"    const res = await fetch(`http://frontend:8080/checkout?order=${order}`, { headers: { accept: 'text/plain', ...(order === 7 && { 'Jaeger-Debug-Id': 'complaint-1234' }) } });"
+			]
+		]
+	}
+});
+add({
+	step: DEBUG,
+	name: 'passes: the nine orders first, then order 7 on its own with the debug id',
+	edits: {},
+	files: {
+		'curl.ts': "import { fetch } from 'tour/http';\n\nasync function order(n: number, debugId?: string): Promise<void> {\n  const res = await fetch(`http://frontend:8080/checkout?order=${n}`, debugId ? { headers: { 'jaeger-debug-id': debugId } } : {});\n  console.log(`order ${n}: ${await res.text()}`);\n}\n\nexport async function main(): Promise<void> {\n  for (const n of [1, 2, 3, 4, 5, 6, 8, 9, 10]) await order(n);\n  await order(7, 'order-7');\n}\n"
+	}
+});
