@@ -162,3 +162,54 @@ add({
 		'curl.ts': "import { fetch } from 'tour/http';\n\nasync function order(n: number, debugId?: string): Promise<void> {\n  const res = await fetch(`http://frontend:8080/checkout?order=${n}`, debugId ? { headers: { 'jaeger-debug-id': debugId } } : {});\n  console.log(`order ${n}: ${await res.text()}`);\n}\n\nexport async function main(): Promise<void> {\n  for (const n of [1, 2, 3, 4, 5, 6, 8, 9, 10]) await order(n);\n  await order(7, 'order-7');\n}\n"
 	}
 });
+
+// ── what sampling costs ────────────────────────────────────────────────────────
+const BUDGET = 'sampling/budget';
+const FORCE = '    span.setTag(Tags.SAMPLING_PRIORITY, 1);\n';
+const RATE01 = "sampler: { type: 'probabilistic', param: 0.01 }";
+
+add({ step: BUDGET, name: 'the start as given: everything sampled', edits: {}, fromStart: true, hint: 'spans for one burst' });
+add({ step: BUDGET, name: '1 % and nothing more: the failures lost', edits: { 'api.ts': [[FORCE, '']] }, hint: 'left no trace' });
+add({
+	step: BUDGET,
+	name: 'sampling.priority after the error tag',
+	edits: { 'api.ts': [[FORCE, ''], ["    span.log({ event: 'error', message: err.message });", "    span.setTag(Tags.SAMPLING_PRIORITY, 1);\n    span.log({ event: 'error', message: err.message });"]] },
+	hint: 'an unsampled span keeps nothing set on it'
+});
+add({
+	step: BUDGET,
+	name: 'sampling.priority on the db-query child',
+	edits: { 'api.ts': [[FORCE, ''], ['    if (id % 40 === 0) throw', "    if (id % 40 === 0) span.addTags({ [Tags.SAMPLING_PRIORITY]: 1, [Tags.ERROR]: true });\n    if (id % 40 === 0) throw"]] },
+	hint: 'sampling.priority on a child keeps the child alone'
+});
+add({
+	step: BUDGET,
+	name: 'sampling.priority on every request',
+	edits: { 'api.ts': [["[Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER, 'order.id': id } });", "[Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER, 'order.id': id, [Tags.SAMPLING_PRIORITY]: 1 } });"]] },
+	hint: 'sampling.priority is set on every request'
+});
+add({ step: BUDGET, name: 'a rate limit instead of 1 %', edits: { 'api.ts': [[RATE01, "sampler: { type: 'ratelimiting', param: 4 }"]] }, hint: 'sampler.type=ratelimiting' });
+add({
+	step: BUDGET,
+	name: 'passes: a helper with string tag names, 1/100',
+	edits: {
+		'api.ts': [
+			[RATE01, "sampler: { type: 'probabilistic', param: 1 / 100 }"],
+			[
+				"    // The sampler decided at the start, when nothing had failed yet: ask for this trace now —\n    // first, since an unsampled span keeps nothing set on it (its start tags are gone too).\n" +
+					FORCE +
+					"    span.setTag(Tags.ERROR, true);\n    span.setTag('order.id', id);\n    span.log({ event: 'error', message: err.message });",
+				'    markFailed(span, id, err);'
+			],
+			[
+				'serve(8080,',
+				"function markFailed(span: Span, id: number, err: Error): void {\n  span.setTag('sampling.priority', 1);\n  span.addTags({ error: true, 'order.id': id });\n  span.log({ event: 'error', message: err.message, stack: err.stack });\n}\n\nserve(8080,"
+			]
+		]
+	}
+});
+add({
+	step: BUDGET,
+	name: 'passes: the id found from the error log alone',
+	edits: { 'api.ts': [["    span.setTag('order.id', id);\n", '']] }
+});
