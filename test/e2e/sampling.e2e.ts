@@ -60,3 +60,19 @@ test('sampling.json: the remote sampler follows the file on its next poll; a bad
 	assert.equal(await sampledCount(page), 0, 'the refused file changed nothing: still probabilistic 0');
 	assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 120_000 });
+
+// Chapter 8 in the browser, where timing is the real one: a burst, the remote sampler's first poll
+// and 400 requests through the workers must still give what the checks count.
+const chapter = 'sampling';
+for (const step of ['samplers', 'remote-strategies', 'downstream', 'debug-id', 'budget']) {
+	test(`chapter 8, ${step}: Solve, then Run, passes all checks`, async ({ page, url }) => {
+		await page.goto(url(`/tutorial/${chapter}/${step}`));
+		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+		await page.getByRole('button', { name: 'Solve' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		const checks = page.getByRole('region', { name: 'Checks' });
+		const verdict = checks.getByText(/All checks passed|checks? failed/).first();
+		await verdict.waitFor({ timeout: 30_000 });
+		assert.match(await verdict.innerText(), /All checks passed/, await checks.innerText());
+	});
+}

@@ -4,7 +4,7 @@ import { sleep } from 'tour/time';
 // A minute of traffic, squeezed: the load balancer's health checks, and the users' requests.
 export async function main(): Promise<void> {
   // the frontend's remote sampler polls the agent as it starts: give the answer time to arrive
-  await sleep(200);
+  await sleep(300);
   for (let i = 0; i < 20; i++) {
     await fetch('http://frontend:8080/health');
     await fetch('http://frontend:8080/health');
