@@ -118,6 +118,12 @@ describe('a bad file is refused with its reasons', () => {
 		expect(reasons(many)).toHaveLength(20);
 	});
 
+	it('a file nested 100,000 levels deep is refused before anything walks it', () => {
+		expect(reasons(`{"default_strategy": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)[0]).toMatch(/nests more than 16 levels/);
+		// brackets inside strings do not count
+		expect(parseStrategiesFile(`{"service_strategies": [{"service": "${'['.repeat(40)}", "type": "probabilistic", "param": 1}]}`).ok).toBe(true);
+	});
+
 	it('a service called __proto__ is a service, not a prototype', async () => {
 		const text = '{"service_strategies": [{"service": "__proto__", "type": "probabilistic", "param": 0.25}]}';
 		expect(JSON.parse(await served(text, '__proto__')).probabilisticSampling.samplingRate).toBe(0.25);

@@ -73,3 +73,20 @@ export function syntaxErrorLine(text: string, message: string): number | null {
 	for (let k = 0; k < pos; k++) if (text[k] === '\n') line++;
 	return line;
 }
+
+/** How deeply arrays and objects nest (outside strings): checked before the recursive walk above. */
+export function nestingDepth(text: string): number {
+	let depth = 0;
+	let max = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+		else if (c === '}' || c === ']') depth--;
+	}
+	return max;
+}

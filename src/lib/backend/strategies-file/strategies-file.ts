@@ -9,7 +9,7 @@
 // itself accepts with a warning (a missing type, ratelimiting per operation, a fractional rate limit)
 // loads with the same warning.
 import type { OperationSamplingStrategy, SamplingConfig, SamplingStrategy } from '../sampling';
-import { formatPath, pathKey, syntaxErrorLine, valueLines, type JsonPath } from './json-lines';
+import { formatPath, nestingDepth, pathKey, syntaxErrorLine, valueLines, type JsonPath } from './json-lines';
 
 export interface StrategiesFileProblem {
 	message: string;
@@ -29,7 +29,7 @@ export interface StrategiesFileOptions {
 }
 
 /** Bounds for an untrusted file: it crosses from the learner's editor into the backend worker. */
-export const STRATEGIES_FILE_LIMITS = { maxChars: 256 * 1024, maxServices: 500, maxOperations: 2000, maxProblems: 20 } as const;
+export const STRATEGIES_FILE_LIMITS = { maxChars: 256 * 1024, maxDepth: 16, maxServices: 500, maxOperations: 2000, maxProblems: 20 } as const;
 
 const TOP_KEYS = ['default_strategy', 'service_strategies'];
 const STRATEGY_KEYS = ['type', 'param', 'operation_strategies', 'default_lower_bound_traces_per_second'];
@@ -49,6 +49,8 @@ export function parseStrategiesFile(text: string, options: StrategiesFileOptions
 
 	if (typeof text !== 'string' || text.trim() === '') return fail('the file is empty: expected a JSON object with "default_strategy" and/or "service_strategies"');
 	if (text.length > STRATEGIES_FILE_LIMITS.maxChars) return fail(`the file is ${text.length} characters; at most ${STRATEGIES_FILE_LIMITS.maxChars} are read`);
+	// the format nests four levels; a deeper file is no strategies file, and must not exhaust the stack
+	if (nestingDepth(text) > STRATEGIES_FILE_LIMITS.maxDepth) return fail(`the file nests more than ${STRATEGIES_FILE_LIMITS.maxDepth} levels deep; a strategies file has four`);
 	let doc: unknown;
 	try {
 		doc = JSON.parse(text);
