@@ -68,14 +68,18 @@ export interface SamplingManager {
 	/** Sets (or with null removes) one service's strategy. */
 	setStrategy(service: string, strategy: SamplingStrategy | null): void;
 	setDefault(strategy: SamplingStrategy): void;
+	/** Replaces every strategy at once (a strategies file loaded); checked first, so a bad config changes nothing. */
+	replaceAll(config: SamplingConfig): void;
 	/** GET /sampling?service=X (also GET /?service=X, as the agent serves both) */
 	handler: SimHandler;
 }
 
 export function createSamplingManager(config: SamplingConfig = {}): SamplingManager {
-	let fallback = checkStrategy(config.default ?? COURSE_DEFAULT_STRATEGY, 'default');
-	const perService = new Map<string, SamplingStrategy>();
-	for (const [svc, s] of Object.entries(config.services ?? {})) perService.set(svc, checkStrategy(s, svc));
+	const checked = (c: SamplingConfig) => ({
+		fallback: checkStrategy(c.default ?? COURSE_DEFAULT_STRATEGY, 'default'),
+		perService: new Map(Object.entries(c.services ?? {}).map(([svc, s]) => [svc, checkStrategy(s, svc)] as const))
+	});
+	let { fallback, perService } = checked(config);
 
 	const strategyFor = (service: string) => structuredClone(perService.get(service) ?? fallback);
 
@@ -96,6 +100,9 @@ export function createSamplingManager(config: SamplingConfig = {}): SamplingMana
 		},
 		setDefault(strategy) {
 			fallback = checkStrategy(strategy, 'default');
+		},
+		replaceAll(config) {
+			({ fallback, perService } = checked(config));
 		},
 		handler
 	};

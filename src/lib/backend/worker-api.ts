@@ -6,6 +6,7 @@ import type { SamplingStrategy } from './sampling';
 import type { PipelineSnapshot } from './pipeline/snapshot';
 import { findHandler } from './routing';
 import { normalizePipelineConfig } from './pipeline/config';
+import { loadStrategiesFile, type StrategiesFileReport } from './strategies-file/load';
 
 /** Backend options that can cross a worker boundary (no functions, no persistence object). */
 export interface WorkerBackendOptions extends Pick<BackendOptions, 'store' | 'validation' | 'agent' | 'pipeline' | 'sampling' | 'hosts' | 'persistDebounceMs'> {
@@ -28,6 +29,8 @@ export interface BackendWorkerApi {
 	clear(): void;
 	flush(): Promise<void>;
 	setSamplingStrategy(service: string, strategy: SamplingStrategy | null): void;
+	/** A run's sampling.json (null: none, back to the course default); a bad file is refused and changes nothing. */
+	loadSamplingFile(text: string | null): StrategiesFileReport;
 	stopAgent(): void;
 	startAgent(): void;
 	stopCollector(): void;
@@ -86,6 +89,7 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 		clear: () => current().clear(),
 		flush: () => current().flush(),
 		setSamplingStrategy: (service, strategy) => current().sampling.setStrategy(service, strategy),
+		loadSamplingFile: (text) => loadStrategiesFile(current().sampling, typeof text === 'string' ? text : null),
 		stopAgent: () => current().agent.stop(),
 		startAgent: () => current().agent.start(),
 		stopCollector: () => current().collector.stop(),

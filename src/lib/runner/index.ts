@@ -3,6 +3,7 @@
 // inside its worker, limits, network conditions. The browser side — the Runner a page holds, its
 // session state and panels — is ./ui.
 export { startWorld, type WorldDeps, type RunningWorld, type SimulatedHost } from './world/run';
+export { applyStrategiesFile } from './world/sampling-file';
 export { DEFAULT_LIMITS, formatMs } from './world/limits';
 export { WorkerStopped, type ServiceLink } from './world/service-handle';
 export { SERVICE_ERROR_KINDS, type RunRequest, type RunResult, type RunCallbacks, type RunPhase, type RunError, type RunErrorKind, type ServiceErrorKind, type ServiceReport } from './world/types';

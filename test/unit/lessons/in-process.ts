@@ -13,6 +13,7 @@ import * as opentracing from 'opentracing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+	applyStrategiesFile,
 	compile,
 	createLiveness,
 	createServiceApi,
@@ -29,7 +30,7 @@ import {
 	type WorldDeps
 } from '$lib/runner';
 import { collectTraces, createBackend, createBackendWorkerApi, HOSTS, PORTS, type Backend } from '$lib/backend';
-import type { Network } from '$lib/sim';
+import type { HostContext, Network } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import type { SpanRecord } from '$lib/model';
 import { contextSlot } from '$lib/tracer/context_slot';
@@ -196,8 +197,9 @@ export function inProcessBackend() {
 	const records: SpanRecord[] = [];
 	return {
 		records,
-		async attach(network: Network): Promise<void> {
+		async attach(network: Network, ctx?: HostContext): Promise<void> {
 			await api.init();
+			if (ctx) await applyStrategiesFile((text) => api.loadSamplingFile(text), ctx);
 			for (const { host, port } of api.endpoints()) {
 				const agent = host === HOSTS.agent && port === PORTS.agentCompact;
 				network.listen(

@@ -669,3 +669,5 @@ import { variants12 } from './mistakes-12';
 variants.push(...variants12);
 import { variants11 } from './mistakes-11';
 variants.push(...variants11);
+import { variants08 } from './mistakes-08';
+variants.push(...variants08);

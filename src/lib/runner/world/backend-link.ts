@@ -11,6 +11,7 @@ export function pipelineFromFiles(files: Readonly<Record<string, string>>): { co
 	const r = parsePipelineConfig(files[file]);
 	return r.ok ? { config: r.config } : { file, line: r.line, message: r.message };
 }
+import { applyStrategiesFile } from './sampling-file';
 
 /**
  * The simulated Jaeger in its own worker, one per page, like an all-in-one Jaeger: started once,
@@ -55,9 +56,10 @@ export class BackendLink {
 			.catch(() => {});
 	}
 
-	/** The page's backend, listening on this run's network, its pipeline set up by the run's jaeger.yml. */
+	/** The page's backend, listening on this run's network, its pipeline set up by the run's jaeger.yml and its sampling by sampling.json. */
 	async attach(network: Network, ctx?: HostContext): Promise<void> {
 		const api = await this.#start();
+		if (ctx) await applyStrategiesFile((text) => api.loadSamplingFile(text), ctx);
 		const pipeline = pipelineFromFiles(ctx?.files ?? {});
 		if ('message' in pipeline) ctx?.fail('jaeger', pipeline.message, { file: pipeline.file, line: pipeline.line });
 		await api.configure('config' in pipeline ? pipeline.config : DEFAULT_PIPELINE);
