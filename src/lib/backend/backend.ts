@@ -2,6 +2,7 @@
 // the way jaeger-all-in-one runs them in one process with in-memory storage.
 import { type Agent, type AgentOptions, type AgentStats, createAgent } from './agent';
 import { type Collector, type CollectorStats, createCollector } from './collector';
+import { createOtlpReceiver } from './otlp-receiver';
 import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits, validateSpan } from './validate';
 import type { TracePersistence } from './persistence';
 import { createQueryClient, type QueryTransport, type QueryClient } from './query/client';
@@ -13,7 +14,7 @@ import { type PersistenceSync, type RestoreResult, syncStoreWithPersistence } fr
 import { realTimers, type Timers } from './timers';
 import type { SimHandler } from '$lib/sim';
 
-export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, query: 16686 } as const;
+export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, otlpHttp: 4318, query: 16686 } as const;
 export const HOSTS = { agent: 'jaeger-agent', collector: 'jaeger-collector', query: 'jaeger-query' } as const;
 
 export interface BackendOptions {
@@ -79,6 +80,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
 		{ host: hosts.agent, port: PORTS.agentBinary, handler: agent.handler },
 		{ host: hosts.agent, port: PORTS.sampling, handler: sampling.handler },
 		{ host: hosts.collector, port: PORTS.collector, handler: collector.handler },
+		{ host: hosts.collector, port: PORTS.otlpHttp, handler: createOtlpReceiver(collector) },
 		{ host: hosts.query, port: PORTS.query, handler: query }
 	];
 	const fetch = fetchFromHandlers(entries);

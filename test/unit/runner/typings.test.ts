@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { generateRuntimeTypings, typingsPath, GLOBALS_PATH } from '../../../src/lib/runner/typings/generate';
 import { createGrpcModule, createHttpModule, createTimeModule, createProcessModule, createMysqlModule, createAmqpModule, createRedisModule } from '../../../src/lib/sim';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
+import { createSpanBudget } from '../../../src/lib/runner/service/span-budget';
 
 const typings = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
 
@@ -42,8 +43,7 @@ const tracing = createTracingModule({
 	fetch: async () => ({ ok: true, status: 200, text: async () => '{}' }),
 	logger: { info() {}, error() {} },
 	onTracer() {},
-	maxSpans: 10,
-	onCapped() {}
+	budget: createSpanBudget(10, () => {})
 });
 const runtime: Record<string, object> = {
 	'tour/http': createHttpModule(host),

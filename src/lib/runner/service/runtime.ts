@@ -18,13 +18,17 @@ import type { ConsoleSink } from './console-sink';
 import type { Liveness } from './liveness';
 import type { HostApi, SendResult } from './protocol';
 import { createTracingModule } from './tracing-module';
+import { createSpanBudget, type SpanCounter } from './span-budget';
+import { createOtelRuntime, type OtelRuntime } from './otel/otel-runtime';
 
 export interface ServiceRuntime {
 	/** what compiled learner code reads from globalThis.__tour_runtime */
 	modules: Record<string, unknown>;
 	handlers: Map<number, SimHandler>;
 	tracers: JaegerTracer[];
-	spans: { sent: number; dropped: number };
+	/** the OpenTelemetry SDK's providers and exporters: flushed with the tracers at the end */
+	otel: OtelRuntime;
+	spans: SpanCounter;
 	/** host calls not yet answered (serve() registering a port): start() waits for them */
 	settling: Set<Promise<unknown>>;
 }
@@ -84,6 +88,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 	};
 	const http = createHttpModule(wire);
 
+	const budget = createSpanBudget(d.maxSpans, (n) => d.sink.push('system', `span output capped at ${n} spans; later spans are dropped`));
 	const tracing = createTracingModule({
 		sendSpans: async (spans) => {
 			const res = await send({
@@ -97,9 +102,9 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 		fetch: (url) => send({ method: 'GET', url, headers: {}, body: '' }).then((r) => ({ ok: r.status < 300, status: r.status, text: async () => r.body })),
 		logger: { info: (m) => d.sink.push('out', m), error: (m) => d.sink.push('err', m) },
 		onTracer: (t) => tracers.push(t),
-		maxSpans: d.maxSpans,
-		onCapped: (n) => d.sink.push('system', `span output capped at ${n} spans; later spans are dropped`)
+		budget
 	});
+	const otel = createOtelRuntime({ service: d.service, send, budget, onError: (m) => d.sink.push('err', m) });
 
 	const time = createTimeModule(d.liveness.timers.setTimeout);
 	const proc = createProcessModule(d.service, d.args);
@@ -115,11 +120,13 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			'tour/time': time,
 			'tour/process': proc,
 			'tour/redis': createRedisModule(wire),
+			...otel.modules,
 			globals: { ...d.liveness.timers, fetch: http.fetch, process: proc }
 		},
 		handlers,
 		tracers,
-		spans: tracing.counter,
+		otel,
+		spans: budget.counter,
 		settling
 	};
 }

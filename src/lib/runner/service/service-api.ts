@@ -114,6 +114,7 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 		async shutdown() {
 			const tracers = runtime?.tracers ?? [];
 			await Promise.all(tracers.map((t) => new Promise<void>((r) => void t.close(() => r()))));
+			await runtime?.otel.flush();
 			const dropped = sink?.dropped() ?? 0;
 			if (dropped > 0) sink?.push('system', `${dropped} more console lines were not shown`);
 			await sink?.flush();

@@ -1,6 +1,7 @@
 import { FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, FORMAT_BINARY, Tags } from 'opentracing';
 import * as tracer from '$lib/tracer';
 import type { SpanRecord } from '$lib/model';
+import type { SpanBudget } from './span-budget';
 
 export interface TracingEnv {
 	/** POSTs a batch to the agent over the simulated network */
@@ -10,14 +11,8 @@ export interface TracingEnv {
 	logger: tracer.Logger;
 	/** every tracer made here, so the run can close (flush) them all at the end */
 	onTracer(t: tracer.JaegerTracer): void;
-	maxSpans: number;
-	/** a flood of spans was capped */
-	onCapped(limit: number): void;
-}
-
-export interface SpanCounter {
-	sent: number;
-	dropped: number;
+	/** the service's span budget (shared with its OpenTelemetry exporter) */
+	budget: SpanBudget;
 }
 
 /**
@@ -25,21 +20,11 @@ export interface SpanCounter {
  * `initTracer('hello-world')` (const sampler, logSpans on). Both report to jaeger-agent:6831.
  */
 export function createTracingModule(env: TracingEnv) {
-	const counter: SpanCounter = { sent: 0, dropped: 0 };
-	let capped = false;
-
 	// One budget for all tracers of the service: a span flood stops at the wire, with a note.
 	const sender = async (records: SpanRecord[]) => {
-		const room = Math.max(0, env.maxSpans - counter.sent);
-		const batch = records.length > room ? records.slice(0, room) : records;
-		counter.dropped += records.length - batch.length;
-		if (batch.length < records.length && !capped) {
-			capped = true;
-			env.onCapped(env.maxSpans);
-		}
-		if (batch.length === 0) return;
-		counter.sent += batch.length;
-		await env.sendSpans(batch);
+		const allowed = env.budget.take(records.length);
+		if (allowed === 0) return;
+		await env.sendSpans(allowed < records.length ? records.slice(0, allowed) : records);
 	};
 
 	function initTracer(
@@ -56,7 +41,6 @@ export function createTracingModule(env: TracingEnv) {
 	}
 
 	return {
-		counter,
 		module: {
 			...tracer,
 			initTracer,
