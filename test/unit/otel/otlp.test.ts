@@ -115,7 +115,7 @@ describe('jaeger-collector’s OTLP receiver (:4318/v1/traces)', () => {
 		const b = createBackend();
 		const sentBody = otlpJsonBody(makeSpans(), 'hello-svc');
 		const res = await post(b, sentBody);
-		expect([res.status, JSON.parse(res.body)]).toEqual([200, {}]);
+		expect([res.status, JSON.parse(String(res.body))]).toEqual([200, {}]);
 		const sent: J = JSON.parse(sentBody);
 		const traceId = sent.resourceSpans[0].scopeSpans[0].spans[0].traceId;
 		const stored = await b.client.getTrace(traceId);
@@ -134,7 +134,7 @@ describe('jaeger-collector’s OTLP receiver (:4318/v1/traces)', () => {
 		body.resourceSpans[0].scopeSpans[0].spans[0].name = ''; // jaeger-collector needs an operation name
 		const res = await post(b, JSON.stringify(body));
 		expect(res.status).toBe(200);
-		const answer = JSON.parse(res.body);
+		const answer = JSON.parse(String(res.body));
 		expect(answer.partialSuccess.rejectedSpans).toBe('1');
 		expect(answer.partialSuccess.errorMessage).toMatch(/span 0/);
 		expect(b.collector.stats()).toMatchObject({ received: 3, stored: 2, rejected: 1 });
