@@ -150,7 +150,8 @@ describe('jaeger-collector’s OTLP receiver (:4318/v1/traces)', () => {
 		['not OTLP', { 'content-type': 'application/json' }, 'POST', '/v1/traces', '{"spans": []}', 400],
 		['a span that is not an object', { 'content-type': 'application/json' }, 'POST', '/v1/traces', '{"resourceSpans":[{"scopeSpans":[{"spans":[42]}]}]}', 400],
 		['an id that is an object', { 'content-type': 'application/json' }, 'POST', '/v1/traces', '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":{"length":32},"spanId":"00f067aa0ba902b7"}]}]}]}', 400],
-		['a prototype key', { 'content-type': 'application/json' }, 'POST', '/v1/traces', '{"__proto__":{"resourceSpans":[]}}', 400]
+		['a prototype key', { 'content-type': 'application/json' }, 'POST', '/v1/traces', '{"__proto__":{"resourceSpans":[]}}', 400],
+		['an attribute nested 500 deep', { 'content-type': 'application/json' }, 'POST', '/v1/traces', `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"00f067aa0ba902b7","name":"x","attributes":[{"key":"deep","value":${'{"arrayValue":{"values":['.repeat(500)}{"stringValue":"x"}${']}}'.repeat(500)}}]}]}]}]}`, 400]
 	] as const)('refuses %s', async (_name, headers, method, path, body, status) => {
 		const b = createBackend();
 		const res = await post(b, body, { ...headers }, method, path);
