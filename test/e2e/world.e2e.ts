@@ -26,7 +26,7 @@ for (const ex of EXAMPLES) {
 			// the context crossed in the protocol's own headers (message headers, metadata, the proxy's forward)
 			await page.getByRole('tab', { name: 'Network' }).click();
 			const network = page.getByRole('region', { name: 'Network' });
-			const carrying = network.getByRole('row').filter({ hasText: /uber-trace-id|uberctx|x-b3|"uber-trace-id"/ });
+			const carrying = network.getByRole('row').filter({ hasText: /uber-trace-id|uberctx|x-b3|"uber-trace-id"|traceparent/ });
 			assert.ok((await carrying.count()) > 0, `${ex.id}: a message on the wire carries the trace context`);
 		}
 		assert.deepEqual(consoleErrors, []);

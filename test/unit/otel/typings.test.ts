@@ -2,6 +2,7 @@
 // declarations (copied by generateRuntimeTypings), Monaco's compiler options.
 import { describe, expect, it } from 'vitest';
 import { typeErrors } from '../lessons/typecheck';
+import { otelExample } from '../../../src/routes/playground/examples/otel';
 import { otClient, otelClient, otServer, shimServer } from './programs';
 
 const setUp = `import { trace, context, propagation, SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
@@ -24,7 +25,7 @@ context.active();
 
 describe('OpenTelemetry typings in the editor', () => {
 	it('learner programs using the API, the SDK, the shim and the exporter type-check', () => {
-		expect(typeErrors({ a: { 'hello.ts': otelClient, 'formatter.ts': otServer }, b: { 'hello.ts': otClient, 'formatter.ts': shimServer }, c: { 'shop.ts': setUp } })).toEqual([]);
+		expect(typeErrors({ a: { 'hello.ts': otelClient, 'formatter.ts': otServer }, b: { 'hello.ts': otClient, 'formatter.ts': shimServer }, c: { 'shop.ts': setUp }, d: otelExample.files })).toEqual([]);
 	});
 
 	it('a wrong use is an error (the declarations are really read)', () => {

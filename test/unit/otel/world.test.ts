@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Span, Trace } from '$lib/model';
 import { runWorld, setUpWorld, tearDownWorld } from '../lessons/world';
+import { otelExample } from '../../../src/routes/playground/examples/otel';
 import { SERVICES, otClient, otServer, otelClient, shimServer } from './programs';
 
 beforeAll(setUpWorld);
@@ -59,5 +60,22 @@ describe('OpenTelemetry and OpenTracing services in one run', () => {
 		const otlp = r.traffic.filter((m) => m.url.startsWith('http://jaeger-collector:4318'));
 		expect(otlp.length).toBeGreaterThan(0);
 		expect(otlp.map((m) => [m.from, m.method, m.url, m.requestHeaders['content-type'], m.status])).toContainEqual(['hello', 'POST', 'http://jaeger-collector:4318/v1/traces', 'application/json', 200]);
+	});
+
+	it('the playground example: an OTel shop, a jaeger-style W3C service and a shim service give one trace', async () => {
+		const services = { 'shop.ts': 'shop', 'pricing.ts': 'pricing', 'inventory.ts': 'inventory' };
+		const r = await runWorld(otelExample.files, services, otelExample.args);
+		expect(r.errors).toEqual([]);
+		expect(r.console.filter((l) => l.service === 'shop').map((l) => l.text)).toEqual(['dune: 9.99']);
+		expect(r.traces).toHaveLength(1);
+		const [t] = r.traces;
+		const parentName = (s: Span) => t.spans.find((p) => p.spanID === s.references.find((x) => x.refType === 'CHILD_OF')?.spanID)?.operationName ?? null;
+		expect(t.spans.map((s) => [serviceOf(t, s), s.operationName, parentName(s)]).sort()).toEqual([
+			['inventory', 'stock', 'price'],
+			['pricing', 'price', 'GET /price'],
+			['shop', 'GET /price', 'checkout'],
+			['shop', 'checkout', null]
+		]);
+		expect(r.network.filter((m) => 'traceparent' in m.requestHeaders).map((m) => m.to)).toEqual(['pricing:8081', 'inventory:8082']);
 	});
 });

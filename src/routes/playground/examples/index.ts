@@ -7,6 +7,7 @@ import { grpcExample } from './grpc';
 import { amqpExample } from './amqp';
 import { redisExample } from './redis';
 import { proxyExample } from './proxy';
+import { otelExample } from './otel';
 
 export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
@@ -14,5 +15,6 @@ export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'redis', ...redisExample },
 	{ id: 'grpc', ...grpcExample },
 	{ id: 'sql', ...sqlExample },
-	{ id: 'proxy', ...proxyExample }
+	{ id: 'proxy', ...proxyExample },
+	{ id: 'otel', ...otelExample }
 ];
