@@ -41,3 +41,20 @@ test('an OpenTracing client and a server on the real OpenTracing shim give one t
 	assert.match(await consoleText(page), /Hello, Bryan \(Bryan\)/);
 	assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 120_000 });
+
+test('the OTel example: span details show the OTel data (kind, scope, resource)', async ({ page, url, consoleErrors }) => {
+	await page.goto(url('/playground?example=otel'));
+	await page.getByRole('tab', { name: 'shop.ts' }).waitFor({ timeout: 20_000 });
+	assert.match(await run(page, 60_000), /^Finished in/);
+	await page.getByRole('tab', { name: 'Traces (1)' }).click();
+	assert.equal((await dd(page, 'Services').innerText()).trim(), '3');
+	const rows = page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row');
+	await rows.filter({ hasText: 'GET /price' }).first().click();
+	const details = page.getByRole('region', { name: 'Span details' });
+	await details.waitFor({ timeout: 5_000 });
+	const shown = await details.innerText();
+	for (const want of ['span.kind', 'client', 'otel.scope.name', 'shop', 'url.full', 'telemetry.sdk.language'])
+		assert.ok(shown.includes(want), `span details show ${want}`);
+	await page.screenshot({ path: 'test-results/otel-span-details.png', fullPage: true });
+	assert.deepEqual(consoleErrors, []);
+}, { timeoutMs: 120_000 });
