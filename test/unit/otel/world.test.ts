@@ -78,4 +78,28 @@ describe('OpenTelemetry and OpenTracing services in one run', () => {
 		]);
 		expect(r.network.filter((m) => 'traceparent' in m.requestHeaders).map((m) => m.to)).toEqual(['pricing:8081', 'inventory:8082']);
 	});
+
+	it('a learner’s own SDK set-up takes over: their provider, resource service.name and exporter', async () => {
+		const own = `import { trace, SpanKind } from '@opentelemetry/api';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+const early = trace.getTracer('early'); // obtained before the set-up: follows the new provider
+trace.setGlobalTracerProvider(new BasicTracerProvider({
+  resource: resourceFromAttributes({ 'service.name': 'hello-v2', 'service.version': '2.0.0' }),
+  spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: 'http://jaeger-collector:4318/v1/traces', headers: { 'X-Tenant': 'course' } }))]
+}));
+export async function main(): Promise<void> {
+  early.startSpan('say-hello', { kind: SpanKind.INTERNAL }).end();
+}
+`;
+		const r = await runWorld({ 'hello.ts': own }, { 'hello.ts': 'hello' }, '');
+		expect(r.errors).toEqual([]);
+		expect(r.traces).toHaveLength(1);
+		const [t] = r.traces;
+		const s = t.spans[0];
+		expect([serviceOf(t, s), s.operationName, tag(s, 'otel.scope.name')]).toEqual(['hello-v2', 'say-hello', 'early']);
+		expect(t.processes[s.processID].tags).toContainEqual({ key: 'service.version', type: 'string', value: '2.0.0' });
+		expect(r.traffic.filter((m) => m.url.endsWith('/v1/traces')).map((m) => m.requestHeaders['x-tenant'])).toEqual(['course']);
+	});
 });

@@ -72,7 +72,9 @@ export function createOtelRuntime(env: OtlpExporterEnv): OtelRuntime {
 	proxy.setDelegate(ours);
 	const trace: typeof api.trace = Object.create(api.trace, {
 		getTracerProvider: { value: () => proxy },
-		getTracer: { value: (name: string, version?: string, options?: api.TracerOptions) => proxy.getTracer(name, version, options) },
+		// always a ProxyTracer, as from the real API before set-up: it binds to the provider current at
+		// its first span, so a tracer got at the top of a file follows the learner's set-up below it
+		getTracer: { value: (name: string, version?: string, options?: api.TracerOptions) => new api.ProxyTracer(proxy, name, version, options) },
 		setGlobalTracerProvider: {
 			value: (provider: api.TracerProvider) => {
 				proxy.setDelegate(provider);
