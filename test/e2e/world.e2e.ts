@@ -17,7 +17,8 @@ function servicesOf(id: string, files: Record<string, string>): number {
 	return code + ('traefik.yml' in files ? 1 : 0) - (UNTRACED[id] ?? 0);
 }
 
-for (const ex of EXAMPLES) {
+// the HotROD-like app makes one trace per request (fifty): chapter 11's own tests judge it
+for (const ex of EXAMPLES.filter((e) => e.id !== 'hotrod')) {
 	test(`example "${ex.title}" runs from /playground?example=${ex.id} and its trace connects every service`, async ({ page, url, consoleErrors }) => {
 		await page.goto(url(`/playground?example=${ex.id}`));
 		for (const f of Object.keys(ex.files)) await page.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });
@@ -34,7 +35,7 @@ for (const ex of EXAMPLES) {
 				await network.getByRole('row').filter({ hasText: 'LPUSH' }).first().getByRole('button').click();
 				assert.match(await network.locator('tr.detail').innerText(), /uber-trace-id/, 'redis: the pushed job carries the context');
 			} else {
-				const carrying = network.getByRole('row').filter({ hasText: /uber-trace-id|x-b3-traceid/ });
+				const carrying = network.getByRole('row').filter({ hasText: /uber-trace-id|x-b3-traceid|traceparent/ });
 				assert.ok((await carrying.count()) > 0, `${ex.id}: a message on the wire carries the trace context in its headers`);
 			}
 		}

@@ -8,6 +8,7 @@ import { pipelineSnapshot, type PipelineSnapshot } from './pipeline/snapshot';
 import { createStorage, type Storage } from './pipeline/storage';
 import { createThrottle } from './pipeline/throttle';
 import { ES_HOST, ES_PORT } from './store/elasticsearch';
+import { createOtlpReceiver } from './otlp-receiver';
 import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits, validateSpan } from './validate';
 import type { TracePersistence } from './persistence';
 import { createQueryClient, type QueryTransport, type QueryClient } from './query/client';
@@ -19,7 +20,7 @@ import { type PersistenceSync, type RestoreResult, syncStoreWithPersistence } fr
 import { realTimers, type Timers } from './timers';
 import type { SimHandler } from '$lib/sim';
 
-export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, query: 16686, elasticsearch: ES_PORT } as const;
+export const PORTS = { agentCompact: 6831, agentBinary: 6832, sampling: 5778, collector: 14268, otlpHttp: 4318, query: 16686, elasticsearch: ES_PORT } as const;
 export const HOSTS = { agent: 'jaeger-agent', collector: 'jaeger-collector', query: 'jaeger-query', elasticsearch: ES_HOST } as const;
 /** Counter pictures per second at most (the Backend panel) */
 export const SNAPSHOT_INTERVAL_MS = 100;
@@ -157,6 +158,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
 		{ host: hosts.agent, port: PORTS.agentBinary, handler: (req) => parts.agent.handler(req) },
 		{ host: hosts.agent, port: PORTS.sampling, handler: sampling.handler },
 		{ host: hosts.collector, port: PORTS.collector, handler: (req) => parts.collector.handler(req) },
+		// the collector of the moment: jaeger.yml may have rebuilt it for this run
+		{ host: hosts.collector, port: PORTS.otlpHttp, handler: (req) => createOtlpReceiver(parts.collector)(req) },
 		{ host: hosts.query, port: PORTS.query, handler: query },
 		{ host: hosts.elasticsearch, port: PORTS.elasticsearch, handler: esHandler }
 	];

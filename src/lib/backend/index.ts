@@ -4,6 +4,7 @@ export type { Backend, BackendOptions, BackendStats } from './backend';
 export { createAgent, DEFAULT_AGENT_OPTIONS } from './agent';
 export type { Agent, AgentOptions, AgentStats } from './agent';
 export { createCollector, CollectorUnavailableError } from './collector';
+export { createOtlpReceiver, OTLP_TRACES_PATH } from './otlp-receiver';
 export type { BatchResult, Collector, CollectorStats, DropReason } from './collector';
 export { MemoryStore, DEFAULT_STORE_LIMITS } from './store/memory-store';
 export type { OperationEntry, StoreEvent, StoreLimits, StoreStats, TraceQuery, WriteResult } from './store/memory-store';

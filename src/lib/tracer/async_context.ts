@@ -25,14 +25,17 @@ interface PatchableGlobal {
 
 const INSTALLED = Symbol.for('trace-tour.asyncContext');
 
-function bind<F extends AnyFn>(fn: F, scope: Scope | null): F {
+function bind<F extends AnyFn>(fn: F, scope: Scope | null, carried: unknown): F {
 	return function (this: unknown, ...args: unknown[]) {
 		const saved = contextSlot.current;
+		const savedCarried = contextSlot.carried;
 		contextSlot.current = scope;
+		contextSlot.carried = carried;
 		try {
 			return fn.apply(this, args);
 		} finally {
 			contextSlot.current = saved;
+			contextSlot.carried = savedCarried;
 		}
 	} as F;
 }
@@ -52,11 +55,11 @@ export function installAsyncContext(target: typeof globalThis | PatchableGlobal 
 	const { setTimeout: nativeSetTimeout, setInterval: nativeSetInterval, queueMicrotask: nativeQueueMicrotask } = g;
 
 	proto.then = function then(this: Promise<unknown>, onFulfilled?: unknown, onRejected?: unknown) {
-		const scope = contextSlot.current;
+		const { current: scope, carried } = contextSlot;
 		return nativeThen.call(
 			this,
-			(typeof onFulfilled === 'function' ? bind(onFulfilled as AnyFn, scope) : onFulfilled) as never,
-			(typeof onRejected === 'function' ? bind(onRejected as AnyFn, scope) : onRejected) as never
+			(typeof onFulfilled === 'function' ? bind(onFulfilled as AnyFn, scope, carried) : onFulfilled) as never,
+			(typeof onRejected === 'function' ? bind(onRejected as AnyFn, scope, carried) : onRejected) as never
 		);
 	} as typeof proto.then;
 
@@ -68,10 +71,12 @@ export function installAsyncContext(target: typeof globalThis | PatchableGlobal 
 			typeof executor === 'function'
 				? function (this: unknown, resolve: unknown, reject: unknown) {
 						const saved = contextSlot.current;
+						const savedCarried = contextSlot.carried;
 						try {
 							return executor.call(this, resolve, reject);
 						} finally {
 							contextSlot.current = saved;
+							contextSlot.carried = savedCarried;
 						}
 					}
 				: executor;
@@ -89,14 +94,14 @@ export function installAsyncContext(target: typeof globalThis | PatchableGlobal 
 	g.Promise = ContextPromise;
 
 	g.setTimeout = function setTimeout(cb: unknown, ...rest: unknown[]) {
-		return nativeSetTimeout.call(g, typeof cb === 'function' ? bind(cb as AnyFn, contextSlot.current) : cb, ...rest);
+		return nativeSetTimeout.call(g, typeof cb === 'function' ? bind(cb as AnyFn, contextSlot.current, contextSlot.carried) : cb, ...rest);
 	};
 	g.setInterval = function setInterval(cb: unknown, ...rest: unknown[]) {
-		return nativeSetInterval.call(g, typeof cb === 'function' ? bind(cb as AnyFn, contextSlot.current) : cb, ...rest);
+		return nativeSetInterval.call(g, typeof cb === 'function' ? bind(cb as AnyFn, contextSlot.current, contextSlot.carried) : cb, ...rest);
 	};
 	if (nativeQueueMicrotask) {
 		g.queueMicrotask = function queueMicrotask(cb: () => void) {
-			return nativeQueueMicrotask.call(g, typeof cb === 'function' ? bind(cb, contextSlot.current) : cb);
+			return nativeQueueMicrotask.call(g, typeof cb === 'function' ? bind(cb, contextSlot.current, contextSlot.carried) : cb);
 		};
 	}
 

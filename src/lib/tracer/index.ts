@@ -7,6 +7,7 @@ export { JaegerSpanContext, type Baggage } from './span_context';
 export { Scope } from './scope';
 export { ScopeManager } from './scope_manager';
 export { installAsyncContext } from './async_context';
+export { carriedContext } from './context_slot';
 export { TracerMetrics } from './metrics';
 export { DEFAULT_BAGGAGE_LIMITS, type BaggageLimits } from './baggage_limits';
 export { consoleLogger, nullLogger, type Logger } from './logger';

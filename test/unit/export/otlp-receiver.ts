@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 const require = createRequire(import.meta.url);
-const root = require('@opentelemetry/otlp-transformer/build/src/generated/root.js');
+const root = require('otlp-proto-definitions/build/src/generated/root.js');
 const Request = root.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 export interface DecodedSpan {

@@ -152,13 +152,15 @@ class InProcessService implements ServiceLink {
 	call<T>(fn: (api: RemoteServiceApi) => Promise<T>): Promise<T> {
 		if (this.stopped) return Promise.reject(new WorkerStopped(this.service));
 		// a call reaches a worker as a message: no span of the caller (another service) is active
-		const saved = contextSlot.current;
+		const { current: saved, carried } = contextSlot;
 		contextSlot.current = null;
+		contextSlot.carried = undefined; // nor the caller's OpenTelemetry context
 		let p: Promise<T>;
 		try {
 			p = fn(this.#remote);
 		} finally {
 			contextSlot.current = saved;
+			contextSlot.carried = carried;
 		}
 		return Promise.race([p, this.#stoppedPromise]);
 	}

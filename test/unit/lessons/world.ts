@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorldHosts, WORLD_HOST_KINDS } from '$lib/sim';
+import { createWorldHosts, WORLD_HOST_KINDS, type NetworkRecord } from '$lib/sim';
 import { formatDiagnostic, startWorld, type Diagnostic } from '$lib/runner';
 import type { SpanRecord } from '$lib/model';
 import { installAsyncContext } from '$lib/tracer';
@@ -37,6 +37,8 @@ export async function compileFiles(files: Record<string, string>, entries: strin
 export interface WorldRun extends RunOutput {
 	/** the spans jaeger-agent received */
 	records: SpanRecord[];
+	/** every message of the run, the backend's traffic (span batches, OTLP exports) included */
+	traffic: NetworkRecord[];
 }
 
 /** Compiles and runs `files` as the step's services; returns what a check receives. */
@@ -48,7 +50,7 @@ export async function runWorld(files: Record<string, string>, services: Record<s
 		const broken = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 		if (result.services.length === 0) throw new Error(`did not start: ${[...broken, ...result.console.map((l) => l.text)].join('; ')}`);
 		if (result.timedOut) throw new Error(`the run: still running after the time limit: ${result.console.map((l) => `${l.service}: ${l.text}`).join('; ')}`);
-		return { ...runOutput(result, await backend.traces(), argsLine), records: backend.records };
+		return { ...runOutput(result, await backend.traces(), argsLine), records: backend.records, traffic: result.network };
 	} finally {
 		backend.dispose();
 	}

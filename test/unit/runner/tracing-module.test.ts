@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
 import type { SpanRecord } from '../../../src/lib/model';
+import { createSpanBudget } from '../../../src/lib/runner/service/span-budget';
 
 function setup(maxSpans: number) {
 	const sent: SpanRecord[][] = [];
@@ -8,6 +9,7 @@ function setup(maxSpans: number) {
 	const lines: string[] = [];
 	const capped: number[] = [];
 	const tracers: unknown[] = [];
+	const budget = createSpanBudget(maxSpans, (n) => capped.push(n));
 	const t = createTracingModule({
 		post: async (url, body, headers) => {
 			posts.push({ url, body, headers });
@@ -18,10 +20,9 @@ function setup(maxSpans: number) {
 		fetch: async () => ({ ok: false, status: 503, text: async () => '' }),
 		logger: { info: (m) => lines.push(m), error: (m) => lines.push(`ERR ${m}`) },
 		onTracer: (x) => tracers.push(x),
-		maxSpans,
-		onCapped: (n) => capped.push(n)
+		budget
 	});
-	return { ...t, sent, posts, lines, capped, tracers };
+	return { ...t, counter: budget.counter, sent, posts, lines, capped, tracers };
 }
 
 describe('tour/tracing', () => {

@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { generateRuntimeTypings, typingsPath, GLOBALS_PATH } from '../../../src/lib/runner/typings/generate';
 import { createGrpcModule, createHttpModule, createTimeModule, createProcessModule, createMysqlModule, createAmqpModule, createRedisModule } from '../../../src/lib/sim';
 import { createTracingModule } from '../../../src/lib/runner/service/tracing-module';
+import { createSpanBudget } from '../../../src/lib/runner/service/span-budget';
+import { createOtelRuntime } from '../../../src/lib/runner/service/otel/otel-runtime';
 
 const typings = generateRuntimeTypings(resolve(import.meta.dirname, '../../..'));
 
@@ -29,6 +31,9 @@ function valueExports(module: string): string[] {
 	return checker
 		.getExportsOfModule(symbol)
 		.filter((s) => {
+			// `export type { ContextAPI }` names a class but exports no value (the OTel API does this)
+			const spec = s.declarations?.find(ts.isExportSpecifier);
+			if (spec && (spec.isTypeOnly || spec.parent.parent.isTypeOnly)) return false;
 			const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
 			return (target.flags & ts.SymbolFlags.Value) !== 0;
 		})
@@ -42,10 +47,11 @@ const tracing = createTracingModule({
 	fetch: async () => ({ ok: true, status: 200, text: async () => '{}' }),
 	logger: { info() {}, error() {} },
 	onTracer() {},
-	maxSpans: 10,
-	onCapped() {}
+	budget: createSpanBudget(10, () => {})
 });
+const otel = createOtelRuntime({ service: 'hello', send: host.send, budget: createSpanBudget(10, () => {}), onError() {} });
 const runtime: Record<string, object> = {
+	...(otel.modules as Record<string, object>),
 	'tour/http': createHttpModule(host),
 	'tour/grpc': createGrpcModule(host),
 	'tour/time': createTimeModule(setTimeout),
@@ -65,5 +71,6 @@ describe('generated runtime typings', () => {
 		expect(typings[GLOBALS_PATH]).toMatch(/var process: TourProcess/);
 		expect(typings[typingsPath('jaeger-client')]).toContain("from 'tour/tracing'");
 		expect(typings['file:///node_modules/opentracing/lib/tracer.d.ts']).toContain('class Tracer');
+		expect(typings['file:///node_modules/@opentelemetry/shim-opentracing/build/src/shim.d.ts']).toContain('class TracerShim');
 	});
 });

@@ -3,7 +3,8 @@
  * globalThis.__tour_runtime, which the service worker fills before it imports the bundle.
  * `jaeger-client` is an alias of tour/tracing so code copied from the Node tutorial compiles.
  */
-export const RUNTIME_MODULES = ['opentracing', 'tour/tracing', 'tour/http', 'tour/grpc', 'tour/amqp', 'tour/redis', 'tour/process', 'tour/time', 'tour/mysql', 'jaeger-client'] as const;
+export const RUNTIME_MODULES = ['opentracing', 'tour/tracing', 'tour/http', 'tour/grpc', 'tour/amqp', 'tour/redis', 'tour/process', 'tour/time', 'tour/mysql', 'jaeger-client',
+	'@opentelemetry/api', '@opentelemetry/sdk-trace-base', '@opentelemetry/core', '@opentelemetry/resources', '@opentelemetry/shim-opentracing', '@opentelemetry/exporter-trace-otlp-http'] as const;
 
 /** Where the worker puts the runtime; the compiled code reads it from there. */
 export const RUNTIME_GLOBAL = '__tour_runtime';

@@ -18,6 +18,8 @@ import type { ConsoleSink } from './console-sink';
 import type { Liveness } from './liveness';
 import type { HostApi, SendResult } from './protocol';
 import { createTracingModule } from './tracing-module';
+import { createSpanBudget, type SpanCounter } from './span-budget';
+import { createOtelRuntime, type OtelRuntime } from './otel/otel-runtime';
 
 export interface ServiceRuntime {
 	/** what compiled learner code reads from globalThis.__tour_runtime */
@@ -26,7 +28,9 @@ export interface ServiceRuntime {
 	tracers: JaegerTracer[];
 	/** the UDP sender does not wait for its packets; shutdown does */
 	spansDelivered(): Promise<void>;
-	spans: { sent: number; dropped: number };
+	/** the OpenTelemetry SDK's providers and exporters: flushed with the tracers at the end */
+	otel: OtelRuntime;
+	spans: SpanCounter;
 	/** host calls not yet answered (serve() registering a port): start() waits for them */
 	settling: Set<Promise<unknown>>;
 }
@@ -86,14 +90,15 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 	};
 	const http = createHttpModule(wire);
 
+	const budget = createSpanBudget(d.maxSpans, (n) => d.sink.push('system', `span output capped at ${n} spans; later spans are dropped`));
 	const tracing = createTracingModule({
 		post: async (url, body, headers = { 'content-type': 'application/json' }) => (await send({ method: 'POST', url, headers, body })).status,
 		fetch: (url) => send({ method: 'GET', url, headers: {}, body: '' }).then((r) => ({ ok: r.status < 300, status: r.status, text: async () => r.body })),
 		logger: { info: (m) => d.sink.push('out', m), error: (m) => d.sink.push('err', m) },
 		onTracer: (t) => tracers.push(t),
-		maxSpans: d.maxSpans,
-		onCapped: (n) => d.sink.push('system', `span output capped at ${n} spans; later spans are dropped`)
+		budget
 	});
+	const otel = createOtelRuntime({ service: d.service, send, budget, onError: (m) => d.sink.push('err', m) });
 
 	const time = createTimeModule(d.liveness.timers.setTimeout);
 	const proc = createProcessModule(d.service, d.args);
@@ -109,12 +114,14 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 			'tour/time': time,
 			'tour/process': proc,
 			'tour/redis': createRedisModule(wire),
+			...otel.modules,
 			globals: { ...d.liveness.timers, fetch: http.fetch, process: proc }
 		},
 		handlers,
 		tracers,
 		spansDelivered: tracing.delivered,
-		spans: tracing.counter,
+		otel,
+		spans: budget.counter,
 		settling
 	};
 }

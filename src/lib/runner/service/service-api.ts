@@ -115,6 +115,7 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 			const tracers = runtime?.tracers ?? [];
 			await Promise.all(tracers.map((t) => new Promise<void>((r) => void t.close(() => r()))));
 			await runtime?.spansDelivered();
+			await runtime?.otel.flush();
 			const dropped = sink?.dropped() ?? 0;
 			if (dropped > 0) sink?.push('system', `${dropped} more console lines were not shown`);
 			await sink?.flush();

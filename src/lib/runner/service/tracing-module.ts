@@ -1,6 +1,7 @@
 import { FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, FORMAT_BINARY, Tags } from 'opentracing';
 import * as tracer from '$lib/tracer';
 import type { SpanRecord } from '$lib/model';
+import type { SpanBudget } from './span-budget';
 
 export interface TracingEnv {
 	/** POSTs a body over the simulated network; resolves to the answer's status, rejects when nobody listens */
@@ -10,14 +11,8 @@ export interface TracingEnv {
 	logger: tracer.Logger;
 	/** every tracer made here, so the run can close (flush) them all at the end */
 	onTracer(t: tracer.JaegerTracer): void;
-	maxSpans: number;
-	/** a flood of spans was capped */
-	onCapped(limit: number): void;
-}
-
-export interface SpanCounter {
-	sent: number;
-	dropped: number;
+	/** the service's span budget (shared with its OpenTelemetry exporter) */
+	budget: SpanBudget;
 }
 
 /**
@@ -25,20 +20,10 @@ export interface SpanCounter {
  * `initTracer('hello-world')` (const sampler, logSpans on). Both report to jaeger-agent:6831.
  */
 export function createTracingModule(env: TracingEnv) {
-	const counter: SpanCounter = { sent: 0, dropped: 0 };
-	let capped = false;
-
 	// One budget for all tracers of the service: a span flood stops at the wire, with a note.
 	const budget = (records: SpanRecord[]): SpanRecord[] => {
-		const room = Math.max(0, env.maxSpans - counter.sent);
-		const batch = records.length > room ? records.slice(0, room) : records;
-		counter.dropped += records.length - batch.length;
-		if (batch.length < records.length && !capped) {
-			capped = true;
-			env.onCapped(env.maxSpans);
-		}
-		counter.sent += batch.length;
-		return batch;
+		const allowed = env.budget.take(records.length);
+		return allowed < records.length ? records.slice(0, allowed) : records;
 	};
 
 	/** jaeger-client's two senders: UDP packets to the agent, or HTTP straight to the collector. */
@@ -98,7 +83,6 @@ export function createTracingModule(env: TracingEnv) {
 	}
 
 	return {
-		counter,
 		/** settles when every UDP packet sent so far has reached the network's far end (or nobody) */
 		delivered: async () => {
 			while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -8,6 +8,7 @@ import { amqpExample } from './amqp';
 import { redisExample } from './redis';
 import { proxyExample } from './proxy';
 import { hotrodExample } from './hotrod';
+import { otelExample } from './otel';
 
 export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
@@ -16,5 +17,6 @@ export const EXAMPLES: PlaygroundExample[] = [
 	{ id: 'grpc', ...grpcExample },
 	{ id: 'sql', ...sqlExample },
 	{ id: 'proxy', ...proxyExample },
-	{ id: 'hotrod', ...hotrodExample }
+	{ id: 'hotrod', ...hotrodExample },
+	{ id: 'otel', ...otelExample }
 ];

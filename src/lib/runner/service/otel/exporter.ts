@@ -1,0 +1,111 @@
+// The span exporter a service's OpenTelemetry SDK uses: OTLP/HTTP JSON, serialized by the official
+// @opentelemetry/otlp-transformer (hex ids, nanoseconds as decimal strings, integer enums,
+// lowerCamelCase keys), POSTed over the simulated network to jaeger-collector:4318/v1/traces, so it
+// shows on the Network panel like any other request. Its constructor takes the real
+// OTLPTraceExporter's `{ url, headers }`.
+import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+// The JSON serializer's own two steps (JsonTraceSerializer = this + JSON.stringify + UTF-8 bytes):
+// the body here is a string, so the bytes and their decoding are skipped (a quarter of the export's
+// cost). The version is pinned; otlp.test.ts checks the body equals JsonTraceSerializer's output.
+import { createExportTraceServiceRequest } from '@opentelemetry/otlp-transformer/build/esm/trace/internal.js';
+import { JSON_ENCODER } from '@opentelemetry/otlp-transformer/build/esm/common/utils.js';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { SimRequest, SimResponse } from '$lib/sim';
+import type { SpanBudget } from '../span-budget';
+
+export const DEFAULT_OTLP_TRACES_URL = 'http://jaeger-collector:4318/v1/traces';
+
+export interface OtlpExporterEnv {
+	/** the service's name: the resource's service.name when the SDK only knows `unknown_service` */
+	service: string;
+	send(req: SimRequest): Promise<SimResponse>;
+	budget: SpanBudget;
+	/** a failed export, said once per exporter in the service's console */
+	onError(message: string): void;
+}
+
+export interface OtlpExporterOptions {
+	url?: string;
+	headers?: Record<string, string>;
+}
+
+interface JsonAttribute {
+	key: string;
+	value: { stringValue?: string };
+}
+interface JsonRequest {
+	resourceSpans?: { resource?: { attributes?: JsonAttribute[] } }[];
+}
+
+/** `unknown_service` (and `unknown_service:<process>`) is the SDK's placeholder for "not set". */
+const unset = (name: string | undefined) => name === undefined || name === '' || name.startsWith('unknown_service');
+
+/** The request body: the official JSON encoding, with the service's own name where none was set. */
+export function otlpJsonBody(spans: ReadableSpan[], service: string): string {
+	const request = createExportTraceServiceRequest(spans, JSON_ENCODER) as JsonRequest;
+	for (const rs of request.resourceSpans ?? []) {
+		const resource = (rs.resource ??= {});
+		const attributes = (resource.attributes ??= []);
+		const name = attributes.find((a) => a.key === 'service.name');
+		if (!name) attributes.unshift({ key: 'service.name', value: { stringValue: service } });
+		else if (unset(name.value.stringValue)) name.value = { stringValue: service };
+	}
+	return JSON.stringify(request);
+}
+
+export class SimOtlpExporter implements SpanExporter {
+	readonly url: string;
+	readonly #headers: Record<string, string>;
+	readonly #env: OtlpExporterEnv;
+	readonly #pending = new Set<Promise<void>>();
+	#stopped = false;
+	#complained = false;
+
+	constructor(env: OtlpExporterEnv, options: OtlpExporterOptions = {}) {
+		this.#env = env;
+		this.url = typeof options.url === 'string' && options.url !== '' ? options.url : DEFAULT_OTLP_TRACES_URL;
+		this.#headers = {};
+		for (const [k, v] of Object.entries(options.headers ?? {})) if (typeof v === 'string') this.#headers[k.toLowerCase()] = v;
+	}
+
+	export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+		if (this.#stopped) return resultCallback({ code: ExportResultCode.FAILED, error: new Error('exporter is shut down') });
+		const allowed = this.#env.budget.take(spans.length);
+		if (allowed === 0) return resultCallback({ code: ExportResultCode.SUCCESS });
+		let body: string;
+		try {
+			body = otlpJsonBody(allowed < spans.length ? spans.slice(0, allowed) : spans, this.#env.service);
+		} catch (e) {
+			return resultCallback({ code: ExportResultCode.FAILED, error: e as Error });
+		}
+		const req: SimRequest = { method: 'POST', url: this.url, headers: { ...this.#headers, 'content-type': 'application/json' }, body };
+		const done = this.#env
+			.send(req)
+			.then((res) => {
+				if (res.status < 300) return resultCallback({ code: ExportResultCode.SUCCESS });
+				this.#fail(`${res.status} ${res.body.slice(0, 200)}`);
+				resultCallback({ code: ExportResultCode.FAILED, error: new Error(`OTLP export answered ${res.status}`) });
+			})
+			.catch((e: unknown) => {
+				this.#fail(String((e as Error)?.message ?? e));
+				resultCallback({ code: ExportResultCode.FAILED, error: e as Error });
+			})
+			.finally(() => this.#pending.delete(done));
+		this.#pending.add(done);
+	}
+
+	#fail(why: string) {
+		if (this.#complained) return;
+		this.#complained = true;
+		this.#env.onError(`OTLP export to ${this.url} failed: ${why}`);
+	}
+
+	async forceFlush(): Promise<void> {
+		await Promise.all([...this.#pending]);
+	}
+
+	async shutdown(): Promise<void> {
+		await this.forceFlush();
+		this.#stopped = true;
+	}
+}
