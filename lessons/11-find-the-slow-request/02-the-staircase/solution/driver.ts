@@ -11,7 +11,7 @@ const redis = createClient({ url: 'redis://redis:6379' });
 redis.on('error', (err) => console.error('redis:', err));
 
 /** A lookup that has not answered by then is given up on. */
-const REDIS_TIMEOUT_MS = 15;
+const REDIS_TIMEOUT_MS = 150;
 const ATTEMPTS = 3;
 /** How many of the district's drivers a search returns. */
 const NEAREST = 5;
