@@ -1,39 +1,15 @@
 // Runner bench in Chromium: Run click → every service finished (tracers flushed, backend ingested,
 // workers stopped) for lesson 3's three services (hello → formatter, publisher). Cold = the first Run
 // on a freshly opened page; warm = p50 of 20 Runs. Target: warm p50 < 150 ms including compile.
-import type { Page } from 'playwright-core';
 import { cpus } from 'node:os';
 import { openSite } from './lib/site';
 import { percentile, printTable } from './lib/table';
+import { timedRun } from './lib/timed-run';
 import { encodeShare } from '../../src/lib/course/share';
 import { EXAMPLE_FILES } from '../../src/routes/playground/example';
 
 const RUNS = 20;
 const site = await openSite();
-
-/** Clicks Run from inside the page and resolves with ms until the status says the run finished. */
-async function timedRun(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const status = document.querySelector('[aria-label="Run status"]')!;
-				const button = [...document.querySelectorAll('button')].find((b) => /^Run/.test(b.textContent!.trim()))!;
-				let started = false;
-				const obs = new MutationObserver(() => {
-					const t = status.textContent ?? '';
-					if (!started) started = !/^(Finished|Stopped|Compile failed)/.test(t);
-					else if (/^(Finished|Stopped|Compile failed)/.test(t)) {
-						obs.disconnect();
-						if (/^Finished in/.test(t)) resolve(performance.now() - t0);
-						else reject(new Error(`run did not finish cleanly: ${t}`));
-					}
-				});
-				obs.observe(status, { childList: true, characterData: true, subtree: true });
-				const t0 = performance.now();
-				button.click();
-			})
-	);
-}
 
 async function openPlayground(files: Record<string, string>) {
 	const context = await site.browser.newContext();
