@@ -3,7 +3,7 @@
 // the context on the wire in each protocol's own headers; a bad traefik.yml explains itself.
 import type { Page } from 'playwright-core';
 import { test, assert } from './harness';
-import { EXAMPLES } from '../../src/routes/playground/examples';
+import { PROTOCOL_EXAMPLES as EXAMPLES } from '../../src/routes/playground/examples/protocols';
 import { consoleText, openPlayground, run } from './playground-page';
 
 const dd = (page: Page, label: string) => page.getByLabel(label, { exact: true }).first();
@@ -17,8 +17,8 @@ function servicesOf(id: string, files: Record<string, string>): number {
 	return code + ('traefik.yml' in files ? 1 : 0) - (UNTRACED[id] ?? 0);
 }
 
-// the HotROD-like app makes one trace per request (fifty): chapter 11's own tests judge it
-for (const ex of EXAMPLES.filter((e) => e.id !== 'hotrod')) {
+// (the HotROD-like app makes one trace per request, fifty: chapter 11's own tests judge it)
+for (const ex of EXAMPLES) {
 	test(`example "${ex.title}" runs from /playground?example=${ex.id} and its trace connects every service`, async ({ page, url, consoleErrors }) => {
 		await page.goto(url(`/playground?example=${ex.id}`));
 		for (const f of Object.keys(ex.files)) await page.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });

@@ -1,22 +1,7 @@
-// The playground's Examples menu: one small program per protocol of the simulated world, each
-// giving one trace across all its services.
+// The playground's Examples menu: one program per protocol, then chapter 11's whole application
+// (its files are read from the lesson at build time, so only Vite can load this module).
 import type { PlaygroundExample } from '$lib/course';
-import { EXAMPLE_ARGS, EXAMPLE_FILES } from '../example';
-import { sqlExample } from './sql';
-import { grpcExample } from './grpc';
-import { amqpExample } from './amqp';
-import { redisExample } from './redis';
-import { proxyExample } from './proxy';
+import { PROTOCOL_EXAMPLES } from './protocols';
 import { hotrodExample } from './hotrod';
-import { otelExample } from './otel';
 
-export const EXAMPLES: PlaygroundExample[] = [
-	{ id: 'http', title: 'HTTP: hello → formatter → publisher', files: EXAMPLE_FILES, args: EXAMPLE_ARGS },
-	{ id: 'amqp', ...amqpExample },
-	{ id: 'redis', ...redisExample },
-	{ id: 'grpc', ...grpcExample },
-	{ id: 'sql', ...sqlExample },
-	{ id: 'proxy', ...proxyExample },
-	{ id: 'hotrod', ...hotrodExample },
-	{ id: 'otel', ...otelExample }
-];
+export const EXAMPLES: PlaygroundExample[] = [...PROTOCOL_EXAMPLES, { id: 'hotrod', ...hotrodExample }];
