@@ -57,3 +57,36 @@ add({
 	},
 	files: { 'jaeger.yml': 'collector:\n  queueSize: 2000\n' }
 });
+
+// ── one index a day ────────────────────────────────────────────────────────────
+const DAILY = 'inside-jaeger/daily-index';
+const PATTERN = '`${ES}/jaeger-span-*/_search`';
+
+add({ step: DAILY, name: 'the storage left in memory', edits: { 'jaeger.yml': [['type: elasticsearch', 'type: memory']] }, hint: 'storage.type: elasticsearch' });
+add({ step: DAILY, name: "the index of Shanghai's date", edits: { 'reports.ts': [[PATTERN, '`${ES}/jaeger-span-2026-06-19/_search`']] }, hint: 'that is the day in Shanghai' });
+add({ step: DAILY, name: 'the date computed in local time (UTC+8)', edits: { 'reports.ts': [[PATTERN, '`${ES}/jaeger-span-${new Date(ranAt + 8 * 3_600_000).toISOString().slice(0, 10)}/_search`']] }, hint: 'that is the day in Shanghai' });
+add({ step: DAILY, name: 'the service index printed', edits: { 'reports.ts': [[PATTERN, '`${ES}/jaeger-service-*/_search`'], ['{ query: { term: { spanID } } }', "{ query: { term: { serviceName: 'reports' } } }"]] }, hint: 'holds (service, operation) pairs' });
+add({ step: DAILY, name: 'searched before the tracer flushed', edits: { 'reports.ts': [['  await tracer.close(); // flushed: the collector has written it\n', '']] }, hint: 'Was the span written yet?' });
+add({
+	step: DAILY,
+	name: 'passes: the UTC date computed, a match query',
+	edits: {
+		'reports.ts': [
+			[PATTERN, '`${ES}/jaeger-span-${new Date(ranAt).toISOString().slice(0, 10)}/_search`'],
+			['{ query: { term: { spanID } } }', "{ query: { match: { operationName: 'nightly-report' } } }"]
+		]
+	}
+});
+add({
+	step: DAILY,
+	name: 'passes: a GET with q= over every span index, closed with a callback',
+	edits: {
+		'reports.ts': [
+			['  await tracer.close(); // flushed: the collector has written it\n', '  await new Promise<void>((done) => tracer.close(done));\n'],
+			[
+				"const res = await fetch(`${ES}/jaeger-span-*/_search`, {\n    method: 'POST',\n    headers: { 'content-type': 'application/json' },\n    body: JSON.stringify({ query: { term: { spanID } } }),\n  });",
+				'const res = await fetch(`${ES}/jaeger-span-*/_search?q=spanID:${spanID}`);'
+			]
+		]
+	}
+});
