@@ -1,0 +1,79 @@
+// Chapter 10 — from OpenTracing to OpenTelemetry: typical mistakes, each failing with the hint that
+// names it, and correct programs written differently, which pass.
+import type { Variant } from './mistakes';
+
+export const variants10: Variant[] = [];
+const add = (v: Variant) => variants10.push(v);
+
+// ── the OTel API ───────────────────────────────────────────────────────────────
+const API = 'opentelemetry/otel-api';
+const START = "    const span = tracer.startSpan('format-string', {\n      kind: SpanKind.CLIENT,\n      attributes: { 'http.request.method': 'GET', 'url.full': url, 'hello.to': helloTo },\n    });";
+const STATUS = '      span.setStatus({ code: SpanStatusCode.ERROR, message: body });';
+
+add({ step: API, name: 'the OpenTracing error tag kept as an attribute', edits: { 'hello.ts': [[STATUS, "      span.setAttribute('error', true);"]] }, hint: "error=true is OpenTracing's way" });
+add({
+	step: API,
+	name: 'span.kind passed as an attribute',
+	edits: { 'hello.ts': [[START, "    const span = tracer.startSpan('format-string', {\n      attributes: { 'span.kind': 'client', 'http.request.method': 'GET', 'url.full': url, 'hello.to': helloTo },\n    });"]] },
+	hint: 'span.kind is not an attribute'
+});
+add({
+	step: API,
+	name: 'the OpenTracing HTTP tag names',
+	edits: { 'hello.ts': [["'http.request.method': 'GET', 'url.full': url", "'http.method': 'GET', 'http.url': url"]] },
+	hint: "http.method and http.url are OpenTracing's names"
+});
+add({ step: API, name: 'recordException without a status', edits: { 'hello.ts': [[STATUS, '      span.recordException(new Error(body));']] }, hint: "the span's status is still unset" });
+add({ step: API, name: 'the event without its value', edits: { 'hello.ts': [["span.addEvent('string-format', { value: body });", "span.addEvent('string-format');"]] }, hint: 'events take attributes as their second argument' });
+add({ step: API, name: 'no kind at all: INTERNAL', edits: { 'hello.ts': [['      kind: SpanKind.CLIENT,\n', '']] }, hint: "OpenTelemetry's default" });
+add({ step: API, name: 'the span never ended', edits: { 'hello.ts': [['    span.end();\n', '']] }, hint: 'the SDK only exports ended spans' });
+add({
+	step: API,
+	name: 'passes: startActiveSpan, setAttribute one by one, the status code as a number, end in finally',
+	edits: {},
+	files: {
+		'hello.ts': `import { trace, SpanKind, type Span } from '@opentelemetry/api';
+
+const tracer = trace.getTracer('greeter');
+
+async function greet(span: Span, helloTo: string): Promise<void> {
+  const url = 'http://formatter:8081/format?helloTo=' + encodeURIComponent(helloTo);
+  span.setAttribute('hello.to', helloTo);
+  span.setAttribute('http.request.method', 'GET');
+  span.setAttribute('url.full', url);
+  const res = await fetch(url);
+  const text = await res.text();
+  span.setAttribute('http.response.status_code', res.status);
+  if (!res.ok) {
+    span.recordException({ name: 'HttpError', message: text });
+    span.setStatus({ code: 2, message: text }); // 2 = SpanStatusCode.ERROR
+    return;
+  }
+  span.addEvent('string-format', { value: text });
+  console.log(text);
+}
+
+export async function main(): Promise<void> {
+  for (const name of process.argv.slice(2)) {
+    await tracer.startActiveSpan('format-string', { kind: SpanKind.CLIENT }, async (span) => {
+      try {
+        await greet(span, name);
+      } finally {
+        span.end();
+      }
+    });
+  }
+}
+`
+	}
+});
+add({
+	step: API,
+	name: 'passes: an OK status set explicitly on success, the attributes after start',
+	edits: {
+		'hello.ts': [
+			[START, "    const span = tracer.startSpan('format-string', { kind: SpanKind.CLIENT });\n    span.setAttributes({ 'hello.to': helloTo, 'http.request.method': 'GET', 'url.full': url });"],
+			["      console.log(body);", "      span.setStatus({ code: SpanStatusCode.OK });\n      console.log(body);"]
+		]
+	}
+});
