@@ -77,3 +77,55 @@ add({
 		]
 	}
 });
+
+// ── traceparent on the wire ────────────────────────────────────────────────────
+const WIRE = 'opentelemetry/traceparent';
+const INJECT = '  propagation.inject(trace.setSpan(context.active(), span), headers);';
+const W3C = "  propagation: 'w3c', // read and write traceparent instead of uber-trace-id\n";
+
+add({ step: WIRE, name: 'context.active() injected: it holds no span', edits: { 'hello.ts': [[INJECT, '  propagation.inject(context.active(), headers);']] }, hint: 'context.active() holds no span' });
+add({ step: WIRE, name: 'headers filled but not sent', edits: { 'hello.ts': [['await fetch(url, { headers });', 'await fetch(url);']] }, hint: 'pass that same object to fetch' });
+add({ step: WIRE, name: 'formatter left on uber-trace-id', edits: { 'formatter.ts': [[W3C, '']] }, hint: "propagation: 'w3c'" });
+add({ step: WIRE, name: 'formatter on B3 instead of W3C', edits: { 'formatter.ts': [[W3C, "  propagation: 'b3',\n"]] }, hint: 'reads uber-trace-id unless told otherwise' });
+add({ step: WIRE, name: 'formatter extracts but starts its span without childOf', edits: { 'formatter.ts': [['    childOf: parent,\n', '']] }, hint: 'childOf: the extracted context' });
+add({
+	step: WIRE,
+	name: 'the active root span injected instead of the client span',
+	edits: {
+		'hello.ts': [
+			['export async function main(): Promise<void> {\n', "export async function main(): Promise<void> {\n  await tracer.startActiveSpan('say-hello', async (root) => {\n"],
+			[INJECT, '  propagation.inject(context.active(), headers);'],
+			['  span.end();\n}', '  span.end();\n  root.end();\n  });\n}']
+		]
+	},
+	hint: 'is the id of hello\'s "say-hello" span'
+});
+add({
+	step: WIRE,
+	name: 'passes: startActiveSpan and the active context, the formatter with Tags constants and references',
+	edits: {
+		'hello.ts': [
+			[
+				/const span = tracer\.startSpan\('format-string', \{([\s\S]*?)\}\);\n[\s\S]*?span\.end\(\);\n/,
+				"await tracer.startActiveSpan('format-string', {$1}, async (span) => {\n    const headers: Record<string, string> = {};\n    propagation.inject(context.active(), headers);\n    try {\n      const res = await fetch(url, { headers });\n      const body = await res.text();\n      span.setAttribute('http.response.status_code', res.status);\n      if (res.ok) console.log(body);\n      else span.setStatus({ code: SpanStatusCode.ERROR, message: body });\n    } finally {\n      span.end();\n    }\n  });\n"
+			]
+		],
+		'formatter.ts': [
+			["import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';", "import { FORMAT_HTTP_HEADERS, Tags, childOf } from 'opentracing';"],
+			['    childOf: parent,\n', '    references: parent ? [childOf(parent)] : [],\n']
+		]
+	}
+});
+add({
+	step: WIRE,
+	name: 'passes: an explicit context variable, a root span above the client span, the formatter built with jaeger-client config + options',
+	edits: {
+		'hello.ts': [
+			["  const span = tracer.startSpan('format-string', {", "  const root = tracer.startSpan('say-hello');\n  const span = tracer.startSpan('format-string', {"],
+			["  });\n  // the W3C", "  }, trace.setSpan(context.active(), root));\n  // the W3C"],
+			[INJECT, '  const callContext = trace.setSpan(context.active(), span);\n  propagation.inject(callContext, headers);'],
+			['  span.end();\n}', '  span.end();\n  root.end();\n}']
+		],
+		'formatter.ts': [["import { initTracer } from 'tour/tracing';", "import { initTracer } from 'jaeger-client';"], ['});\n\n// GET', '}, {});\n\n// GET']]
+	}
+});
