@@ -129,3 +129,62 @@ add({
 		'formatter.ts': [["import { initTracer } from 'tour/tracing';", "import { initTracer } from 'jaeger-client';"], ['});\n\n// GET', '}, {});\n\n// GET']]
 	}
 });
+
+// ── the shim: FollowsFrom becomes a link ───────────────────────────────────────
+const SHIM = 'opentelemetry/shim-links';
+const INSTALL = "initGlobalTracer(new TracerShim(trace.getTracer('opentracing-shim')));\n";
+const REPORT_START = "  const span = tracer.startSpan('build-report', { references: [followsFrom(received.context())] });";
+
+add({ step: SHIM, name: 'the shim made but never installed: globalTracer() stays a no-op', edits: { 'worker.ts': [[INSTALL, "const shim = new TracerShim(trace.getTracer('opentracing-shim'));\nvoid shim;\n"]] }, hint: 'globalTracer() hands out a no-op tracer' });
+add({
+	step: SHIM,
+	name: 'still on the jaeger-style tracer',
+	edits: {
+		'worker.ts': [
+			[INSTALL + 'const tracer = globalTracer();', "const tracer = initTracer({ serviceName: 'worker', sampler: { type: 'const', param: 1 }, propagation: 'w3c' });"],
+			["import { serve } from 'tour/http';", "import { serve } from 'tour/http';\nimport { initTracer } from 'tour/tracing';"]
+		]
+	},
+	hint: 'still come from the jaeger-style tracer'
+});
+add({
+	step: SHIM,
+	name: 'childOf added to keep the report in the request trace',
+	edits: { 'worker.ts': [[REPORT_START, "  const span = tracer.startSpan('build-report', { childOf: received, references: [followsFrom(received.context())] });"]] },
+	hint: 'leave it only followsFrom'
+});
+add({ step: SHIM, name: 'the reference dropped', edits: { 'worker.ts': [[REPORT_START, "  const span = tracer.startSpan('build-report');"]] }, hint: 'every OpenTracing reference becomes an OpenTelemetry link' });
+add({
+	step: SHIM,
+	name: 'the parent given as references: [childOf(parent)], which the JS shim turns into a link',
+	edits: {
+		'worker.ts': [
+			["import { FORMAT_HTTP_HEADERS, Tags, followsFrom,", "import { FORMAT_HTTP_HEADERS, Tags, childOf, followsFrom,"],
+			['    childOf: parent,\n', '    references: parent ? [childOf(parent)] : [],\n']
+		]
+	},
+	hint: 'becomes a mere link'
+});
+add({ step: SHIM, name: 'the server span started without its parent', edits: { 'worker.ts': [['    childOf: parent,\n', '']] }, hint: 'start receive-job with the childOf: parent option' });
+add({
+	step: SHIM,
+	name: 'passes: the shim used directly (not global), followsFrom given the span',
+	edits: {
+		'worker.ts': [
+			[INSTALL + 'const tracer = globalTracer();', "const tracer = new TracerShim(trace.getTracer('worker-legacy', '0.9.0'));"],
+			['followsFrom(received.context())', 'followsFrom(received)'],
+			['globalTracer, initGlobalTracer, ', '']
+		]
+	}
+});
+add({
+	step: SHIM,
+	name: 'passes: explicit W3C propagators, the report span finished in finally',
+	edits: {
+		'worker.ts': [
+			[INSTALL, "const w3c = new W3CTraceContextPropagator();\ninitGlobalTracer(new TracerShim(trace.getTracer('opentracing-shim'), { textMapPropagator: w3c, httpHeadersPropagator: w3c }));\n"],
+			["import { TracerShim } from '@opentelemetry/shim-opentracing';", "import { TracerShim } from '@opentelemetry/shim-opentracing';\nimport { W3CTraceContextPropagator } from '@opentelemetry/core';"],
+			["  span.setTag('job.id', id);\n  await sleep(30);\n  span.log({ event: 'report-ready', rows: 42 });\n  span.finish();", "  try {\n    span.setTag('job.id', id);\n    await sleep(30);\n    span.log({ event: 'report-ready', rows: 42 });\n  } finally {\n    span.finish();\n  }"]
+		]
+	}
+});
