@@ -673,3 +673,5 @@ import { variants08 } from './mistakes-08';
 variants.push(...variants08);
 import { variants09 } from './mistakes-09';
 variants.push(...variants09);
+import { variants10 } from './mistakes-10';
+variants.push(...variants10);
