@@ -21,7 +21,7 @@ test('on a Chinese step, Run shows Chinese checks, hints, tabs and run status', 
 	const tabs = await page.getByRole('tablist', { name: '运行结果' }).getByRole('tab').allInnerTexts();
 	assert.deepEqual(
 		tabs.map((t) => t.replace(/\d+/, 'n')),
-		['控制台', '追踪（n）', '网络', '搜索', '依赖关系']
+		['控制台', '追踪（n）', '网络', '后端', '搜索', '依赖关系']
 	);
 	await page.getByRole('log', { name: '控制台' }).getByText('Hello, Bryan!').waitFor();
 	const status = await page.getByRole('status', { name: '运行状态' }).innerText();

@@ -47,7 +47,8 @@ test('the Network panel filters by protocol', async ({ page, url }) => {
 	// HTTP between the services, SQL to the database
 	const ex = EXAMPLES.find((e) => e.id === 'sql');
 	assert.ok(ex, 'the SQL example exists');
-	await openPlayground(page, url, ex.files);
+	await page.goto(url('/playground?example=sql'));
+	for (const f of Object.keys(ex.files)) await page.getByRole('tab', { name: f }).waitFor({ timeout: 20_000 });
 	assert.match(await run(page), /^Finished in/);
 	await page.getByRole('tab', { name: 'Network' }).click();
 	const network = page.getByRole('region', { name: 'Network' });

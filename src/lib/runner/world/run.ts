@@ -201,6 +201,7 @@ async function runPhase(run: RunState, world: World, req: RunRequest): Promise<b
 		);
 		// requests the clients started but did not wait for
 		await world.net.idle();
+		await quiet(world);
 	})();
 	// Stop (or a request loop) ends the wait at once: requests still in flight are not waited for
 	const ran = await within(Promise.race([everything, run.ended]), world.deadline - performance.now());
@@ -208,6 +209,20 @@ async function runPhase(run: RunState, world: World, req: RunRequest): Promise<b
 	if (ran.done || run.over) return false;
 	await stopStuck(run, world);
 	return true;
+}
+
+/**
+ * The network is idle, but a service may still be acting on an answer it just got — a worker that
+ * popped a job and is about to look up its context. Each service answers a ping only after what it
+ * sent before it (one port, in order), so after a round of pings anything it started is in flight;
+ * wait for that too, until a round finds nothing new.
+ */
+async function quiet(world: World): Promise<void> {
+	for (let round = 0; round < 100; round++) {
+		await Promise.all(world.lives.filter((l) => !l.handle.stopped).map((l) => l.handle.responsive(DEFAULT_LIMITS.pingMs)));
+		if (world.net.inFlight() === 0) return;
+		await world.net.idle();
+	}
 }
 
 /** Tracers closed (spans to the agent), hosts flushed, workers stopped. */
