@@ -37,7 +37,8 @@ test('every step page loads with no console error and shows its start files in t
 		assert.ok(shown.includes(norm(firstLine)), `${s.chapter}/${s.slug}: editor shows "${shown.slice(0, 80)}", expected "${firstLine}"`);
 		assert.deepEqual(consoleErrors, [], `${s.chapter}/${s.slug} logged errors`);
 	}
-});
+	// a cap for every step of the course in one test (about a second each), not a target
+}, { timeoutMs: 300_000 });
 
 test('Solve shows the solution and Reset brings back the start files', async ({ page, url }) => {
 	const s = steps.find((x) => !x.readingOnly && Object.keys(x.solution).some((f) => x.solution[f] !== x.start[f]))!;
