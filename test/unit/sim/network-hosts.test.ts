@@ -88,3 +88,17 @@ describe('world host names', () => {
 		for (const name of taken) expect(WORLD_HOST_NAMES).toContain(name);
 	});
 });
+
+describe('the Network panel line for a record', () => {
+	const base = { id: 1, from: 'a', to: 'b', requestHeaders: {}, status: 200, responseHeaders: {}, responseBody: '', startedAt: 0, latency: 1, error: null, kind: 'service' as const, fault: null, note: null };
+	it('speaks each protocol, through its own summary', async () => {
+		const { describeRecord } = await import('../../../src/lib/sim');
+		expect(describeRecord({ ...base, protocol: 'http', method: 'GET', url: 'http://formatter:8081/format?x=1', requestBody: '' })).toBe('/format?x=1');
+		expect(describeRecord({ ...base, protocol: 'http', method: 'GET', url: 'http://traefik/', requestBody: '', note: 'shop@file → frontend:8080 · 200' })).toBe('shop@file → frontend:8080 · 200');
+		expect(describeRecord({ ...base, protocol: 'amqp', method: 'basic.publish', url: 'amqp://rabbitmq:5672/', requestBody: '{"exchange":"","routingKey":"jobs"}' })).toBe('publish → jobs');
+		expect(describeRecord({ ...base, protocol: 'amqp', method: 'basic.nack', url: 'amqp://rabbitmq:5672/', requestBody: '{}', note: 'nack #3 · dropped' })).toBe('nack #3 · dropped');
+		expect(describeRecord({ ...base, protocol: 'sql', method: 'QUERY', url: 'mysql://mysql:3306/shop', requestBody: '{"sql":"SELECT * FROM t","params":[]}', note: '3 rows' })).toMatch(/SELECT \* FROM t.*3 rows/);
+		expect(describeRecord({ ...base, protocol: 'redis', method: 'LPUSH', url: 'redis://redis:6379/', requestBody: '["jobs","a"]', responseBody: '{"ok":1}' })).toMatch(/^LPUSH jobs a → 1/);
+		expect(describeRecord({ ...base, protocol: 'grpc', method: 'POST', url: 'http://route:50051/route.Route/Find', requestBody: '{}', responseHeaders: { 'grpc-status': '0' } })).toMatch(/^\/route\.Route\/Find → OK/);
+	});
+});

@@ -1,4 +1,8 @@
 import type { NetworkRecordEx, Protocol } from '../types';
+import { summarizeAmqp } from '../amqp/summary';
+import { summarizeGrpc } from '../grpc/summary';
+import { summarizeRedis } from '../redis/format';
+import { summarizeSql } from '../sql/summary';
 
 /** How the Network panel names each protocol. */
 export const PROTOCOL_NAMES: Record<Protocol, string> = { http: 'HTTP', grpc: 'gRPC', amqp: 'AMQP', redis: 'Redis', sql: 'SQL' };
@@ -10,11 +14,22 @@ export function pathOf(url: string): string {
 
 /**
  * One line saying what a message was, in its protocol's words: `GET /format?helloTo=Bryan`,
- * `LPUSH jobs "…" → 3`, `basic.publish → jobs`. The host's own note wins when it gave one.
+ * `LPUSH jobs "…" → 3`, `publish → jobs`, `/route.Route/Find → OK`, the statement and its rows. Each
+ * protocol's own summary reads the answering host's note where the host knows more (the outcome).
  */
 export function describeRecord(rec: NetworkRecordEx): string {
-	if (rec.note) return rec.note;
-	return rec.protocol === 'http' || rec.protocol === 'grpc' ? pathOf(rec.url) : `${rec.method} ${pathOf(rec.url)}`;
+	switch (rec.protocol) {
+		case 'amqp':
+			return rec.note ?? summarizeAmqp(rec);
+		case 'redis':
+			return summarizeRedis(rec);
+		case 'sql':
+			return summarizeSql(rec);
+		case 'grpc':
+			return summarizeGrpc(rec);
+		default:
+			return rec.note ?? pathOf(rec.url);
+	}
 }
 
 /** The protocols present in `records`, with their counts, in PROTOCOL_NAMES' order. */
