@@ -10,12 +10,14 @@ export interface SpanBudget {
 	counter: SpanCounter;
 	/** how many of `n` spans may still go out; the rest are counted as dropped */
 	take(n: number): number;
+	/** the part of `spans` that may still go out (take() for a batch) */
+	fit<T>(spans: T[]): T[];
 }
 
 export function createSpanBudget(maxSpans: number, onCapped: (limit: number) => void): SpanBudget {
 	const counter: SpanCounter = { sent: 0, dropped: 0 };
 	let capped = false;
-	return {
+	const budget: SpanBudget = {
 		counter,
 		take(n) {
 			const allowed = Math.min(n, Math.max(0, maxSpans - counter.sent));
@@ -26,6 +28,11 @@ export function createSpanBudget(maxSpans: number, onCapped: (limit: number) => 
 				onCapped(maxSpans);
 			}
 			return allowed;
+		},
+		fit(spans) {
+			const allowed = budget.take(spans.length);
+			return allowed < spans.length ? spans.slice(0, allowed) : spans;
 		}
 	};
+	return budget;
 }

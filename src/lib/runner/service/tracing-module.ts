@@ -21,10 +21,7 @@ export interface TracingEnv {
  */
 export function createTracingModule(env: TracingEnv) {
 	// One budget for all tracers of the service: a span flood stops at the wire, with a note.
-	const budget = (records: SpanRecord[]): SpanRecord[] => {
-		const allowed = env.budget.take(records.length);
-		return allowed < records.length ? records.slice(0, allowed) : records;
-	};
+	const budget = (records: SpanRecord[]): SpanRecord[] => env.budget.fit(records);
 
 	/** jaeger-client's two senders: UDP packets to the agent, or HTTP straight to the collector. */
 	function senderFor(rc: NonNullable<tracer.TracingConfig['reporter']>, stats: () => ClientStats): tracer.SpanSender {

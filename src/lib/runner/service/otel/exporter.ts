@@ -70,11 +70,11 @@ export class SimOtlpExporter implements SpanExporter {
 
 	export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
 		if (this.#stopped) return resultCallback({ code: ExportResultCode.FAILED, error: new Error('exporter is shut down') });
-		const allowed = this.#env.budget.take(spans.length);
-		if (allowed === 0) return resultCallback({ code: ExportResultCode.SUCCESS });
+		const allowed = this.#env.budget.fit(spans);
+		if (allowed.length === 0) return resultCallback({ code: ExportResultCode.SUCCESS });
 		let body: string;
 		try {
-			body = otlpJsonBody(allowed < spans.length ? spans.slice(0, allowed) : spans, this.#env.service);
+			body = otlpJsonBody(allowed, this.#env.service);
 		} catch (e) {
 			return resultCallback({ code: ExportResultCode.FAILED, error: e as Error });
 		}
