@@ -1,7 +1,7 @@
 // What the reading steps tell learners they will see, checked against a real run of their code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorld, setUpWorld, tearDownWorld } from './world';
-import { logsOf, findSpan } from '$lib/checks';
+import { allSpans, logsOf, findSpan } from '$lib/checks';
 import { requestsTo } from '$lib/checks';
 import { step } from './course';
 
@@ -68,5 +68,24 @@ describe('chapter 5 says what the Network panel shows', () => {
 		const pops = redis.filter((r) => r.method === 'BRPOP');
 		expect(pops.filter((r) => r.responseBody.includes('uber-trace-id'))).toHaveLength(2);
 		expect(pops.at(-1)!.status).not.toBe(200);
+	});
+});
+
+describe('chapter 12 says what the costs step shows', () => {
+	it('baggage-in-practice/costs: features cut at 64 and logged truncated, customer-email refused by BlessedKeys and on no request', async () => {
+		const s = step('baggage-in-practice/costs');
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.errors).toEqual([]);
+		const edgeSpan = allSpans(run).find((f) => f.service === 'edge' && logsOf(f).some((l) => l.event === 'baggage'))!;
+		const logs = logsOf(edgeSpan).filter((l) => l.event === 'baggage');
+		expect(logs.find((l) => l.key === 'features')).toMatchObject({ truncated: 'true' });
+		expect(String(logs.find((l) => l.key === 'features')!.value)).toHaveLength(64);
+		expect(logs.find((l) => l.key === 'customer-email')).toMatchObject({ invalid: 'true' });
+		const sent = [...requestsTo(run, 'orders'), ...requestsTo(run, 'ledger')];
+		expect(sent.length).toBeGreaterThan(0);
+		for (const r of sent) {
+			expect(r.requestHeaders.baggage).toContain('tenant=');
+			expect(r.requestHeaders.baggage).not.toContain('customer-email');
+		}
 	});
 });
