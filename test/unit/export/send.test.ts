@@ -32,6 +32,16 @@ describe('sendTraces', () => {
 		expect(byName['say-hello']).toMatchObject({ service: 'hello-world', traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', kind: 3 });
 		expect(byName['format']).toMatchObject({ service: 'formatter', parentSpanId: 'b7ad6b7169203331', kind: 2 });
 		expect(describeOutcome(out, receiver.url)).toBe(`Sent 2 spans to ${receiver.url}.`);
+		expect(receiver.refusals).toEqual([]);
+	});
+
+	it('the receiver is strict: a request against OTLP JSON\'s rules is a 400 naming the field', async () => {
+		receiver = await startOtlpReceiver();
+		const body = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'x', kind: 'SPAN_KIND_SERVER' }] }] }] });
+		const res = await fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect(res.status).toBe(400);
+		expect(receiver.refusals).toEqual([expect.stringMatching(/spans\[0\]\.kind: the string "SPAN_KIND_SERVER"/)]);
+		expect(receiver.spans).toEqual([]);
 	});
 
 	it('a 4xx carries the collector message', async () => {
