@@ -4,6 +4,8 @@ import { runWorld, setUpWorld, tearDownWorld } from './world';
 import { allSpans, logsOf, findSpan } from '$lib/checks';
 import { requestsTo } from '$lib/checks';
 import { step } from './course';
+import { toOTLP } from '$lib/model';
+import { decodeOtlpJson, spansOf } from '../export/otlp-official';
 
 beforeAll(setUpWorld);
 afterAll(tearDownWorld);
@@ -87,5 +89,21 @@ describe('chapter 12 says what the costs step shows', () => {
 			expect(r.requestHeaders.baggage).toContain('tenant=');
 			expect(r.requestHeaders.baggage).not.toContain('customer-email');
 		}
+describe('chapter 10 says what your own Jaeger receives', () => {
+	it('opentelemetry/your-own-jaeger: one trace of 2 spans (hello format-string → formatter format), sent as OTLP the official definitions decode', async () => {
+		const s = step('opentelemetry/your-own-jaeger');
+		expect(s.readingOnly).toBe(true);
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.errors).toEqual([]);
+		expect(run.traces).toHaveLength(1);
+		// what the export setting posts after the run ("Sent 2 spans"), decoded as a receiver would
+		const spans = spansOf(decodeOtlpJson(JSON.stringify(toOTLP(run.traces))));
+		expect(spans.map((x) => `${x.service} ${x.name}`).sort()).toEqual(['formatter format', 'hello format-string']);
+		const client = spans.find((x) => x.name === 'format-string')!;
+		const server = spans.find((x) => x.name === 'format')!;
+		expect(client.traceId).toMatch(/^[0-9a-f]{32}$/);
+		expect(server.traceId).toBe(client.traceId);
+		expect(server.parentSpanId).toBe(client.spanId);
+		expect([client.kind, server.kind]).toEqual([3, 2]);
 	});
 });
