@@ -89,6 +89,9 @@ describe('chapter 12 says what the costs step shows', () => {
 			expect(r.requestHeaders.baggage).toContain('tenant=');
 			expect(r.requestHeaders.baggage).not.toContain('customer-email');
 		}
+	});
+});
+
 describe('chapter 10 says what your own Jaeger receives', () => {
 	it('opentelemetry/your-own-jaeger: one trace of 2 spans (hello format-string → formatter format), sent as OTLP the official definitions decode', async () => {
 		const s = step('opentelemetry/your-own-jaeger');
