@@ -43,5 +43,8 @@ export {
 	tailUnder,
 	tracesAllOverlapping,
 	overlapWithinTraces,
-	type Interval
+	databaseQueries,
+	databaseSideBySide,
+	type Interval,
+	type DatabaseQuery
 } from './load';

@@ -170,3 +170,56 @@ export function overlapWithinTraces(run: RunOutput, sel: SpanSelector, share: nu
 		sel
 	);
 }
+
+/** One query as the simulated SQL host answered it. */
+export interface DatabaseQuery {
+	/** how long it waited for one of its pool's connections */
+	waitedMs: number;
+	/** how many of the pool's connections were busy when it got one, its own included; 0 when it never got one */
+	running: number;
+}
+
+/**
+ * The queries the simulated SQL host `host` answered, read off the wire (each answer carries
+ * `waitedMs` and `running`). Requests without a readable answer are left out.
+ */
+export function databaseQueries(run: RunOutput, host = 'mysql'): DatabaseQuery[] {
+	const out: DatabaseQuery[] = [];
+	for (const r of run.network) {
+		if (r.to.split(':')[0] !== host) continue;
+		let body: { waitedMs?: unknown; running?: unknown };
+		try {
+			body = JSON.parse(r.responseBody) as typeof body;
+		} catch {
+			continue;
+		}
+		if (typeof body !== 'object' || body === null) continue;
+		const { waitedMs, running } = body;
+		if (typeof waitedMs !== 'number' || !Number.isFinite(waitedMs) || waitedMs < 0) continue;
+		out.push({ waitedMs, running: typeof running === 'number' && Number.isInteger(running) && running > 0 ? running : 0 });
+	}
+	return out;
+}
+
+/**
+ * The database was not a queue of one: when at least `queued` queries waited a millisecond or more
+ * for a connection, some query ran with at least `n` of the pool's connections busy. A pool that
+ * serves one query at a time (one connection) makes every query wait for all those before it while
+ * no two ever run together; a pool of enough connections makes a query wait only while all of them
+ * are busy. The counts come from the database, not from times on the wire, which a loaded machine
+ * stretches (a late event loop made one-at-a-time queries look like seven at once there).
+ */
+export function databaseSideBySide(run: RunOutput, host: string, n: number, queued: number, hint: CheckText): CheckItem {
+	const queries = databaseQueries(run, host);
+	const waited = queries.filter((q) => q.waitedMs >= 1).length;
+	const most = queries.reduce((m, q) => Math.max(m, q.running), 0);
+	const ok = waited < queued || most >= n;
+	return item(
+		text(
+			`${host} runs queries side by side when they queue for a connection (${waited} of ${queries.length} waited; at most ${most} ran at once)`,
+			`查询排队等连接时，${host} 让它们同时执行（${queries.length} 个中有 ${waited} 个等过；最多 ${most} 个同时执行）`
+		),
+		ok,
+		hint
+	);
+}

@@ -138,3 +138,47 @@ describe('calls of one request, trace by trace', () => {
 		expect(m.overlapWithinTraces(run([]), ROUTE, 0.9, 'h')).toMatchObject({ ok: false, missing: 'frontend "HTTP GET /route"' });
 	});
 });
+
+describe('the database side by side (MySQL\'s own counts on the wire)', () => {
+	/** a run whose only records are answers from mysql with these waits and counts */
+	const answered = (qs: [number, number][]): RunOutput => ({
+		traces: [],
+		console: [],
+		args: [],
+		errors: [],
+		network: qs.map(([waitedMs, running], id) => ({
+			id,
+			from: 'customer',
+			to: 'mysql:3306',
+			method: 'QUERY',
+			url: 'mysql://mysql:3306/customers',
+			requestHeaders: {},
+			requestBody: '{}',
+			status: 200,
+			responseHeaders: {},
+			responseBody: JSON.stringify({ rows: [], fields: [], waitedMs, running }),
+			startedAt: 0,
+			latency: 1 + waitedMs,
+			error: null
+		}))
+	});
+	it('a pool of one: everyone waits and one runs at a time — fails', () => {
+		const r = m.databaseSideBySide(answered(Array.from({ length: 50 }, (_, k) => [k * 1.2, 1])), 'mysql', 5, 1, 'one at a time');
+		expect(r.ok).toBe(false);
+		expect(en(r.label)).toContain('49 of 50 waited; at most 1 ran at once');
+		expect(r.hint).toBe('one at a time');
+	});
+	it('a pool of ten: those who waited waited while ten ran — passes', () => {
+		const qs = Array.from({ length: 50 }, (_, k): [number, number] => [Math.floor(k / 10) * 1.1, Math.min(10, k + 1)]);
+		expect(m.databaseSideBySide(answered(qs), 'mysql', 5, 1, 'x').ok).toBe(true);
+	});
+	it('nobody waited (a lock in front of the pool): not this item\'s to judge — passes', () => {
+		expect(m.databaseSideBySide(answered(Array.from({ length: 50 }, () => [0, 1])), 'mysql', 5, 1, 'x').ok).toBe(true);
+	});
+	it('answers it cannot read, and other hosts, are left out', () => {
+		const run = answered([[3, 1]]);
+		run.network.push({ ...run.network[0], id: 9, responseBody: 'not json' }, { ...run.network[0], id: 10, to: 'redis:6379' });
+		run.network.push({ ...run.network[0], id: 11, responseBody: JSON.stringify({ waitedMs: 'x', running: 4 }) });
+		expect(m.databaseQueries(run, 'mysql')).toEqual([{ waitedMs: 3, running: 1 }]);
+	});
+});

@@ -34,11 +34,16 @@ export interface SqlRequestBody {
 	waitForConnections?: boolean;
 }
 
-/** the reply: rows and fields, a ResultSetHeader, or an error; waitedMs for a connection either way */
-export type SqlReplyBody =
-	| { rows: unknown[][]; fields: unknown[]; waitedMs: number }
-	| { header: Record<string, unknown>; waitedMs: number }
-	| { error: SqlErrorFields | { message: string }; waitedMs: number };
+/**
+ * the reply: rows and fields, a ResultSetHeader, or an error; waitedMs for a connection either way,
+ * and `running` once it had one: how many of its pool's connections were busy then, its own included
+ * (a count, not a time, so a check can tell one-at-a-time from side-by-side on a loaded machine)
+ */
+export type SqlReplyBody = (
+	| { rows: unknown[][]; fields: unknown[] }
+	| { header: Record<string, unknown> }
+	| { error: SqlErrorFields | { message: string } }
+) & { waitedMs: number; running?: number };
 
 const MAX_BODY = 2_000_000;
 const MAX_DATA_SQL = 4_000_000;
@@ -125,11 +130,12 @@ export function createSqlHost(network: Network, ctx: HostContext, options: SqlHo
 
 	const handler: PortHandler = async (req: SimRequest, ex: Exchange) => {
 		let waitedMs = 0;
+		let running: number | undefined;
 		const waited = () => (waitedMs >= 1 ? ` · waited ${Math.round(waitedMs)} ms for a connection` : '');
 		const fail = (e: unknown) => {
 			const err = e instanceof SqlError ? e : new SqlError('ER_INTERNAL_ERROR', 1815, 'HY000', 'Internal error in the simulated database');
 			ex.note(`${err.code}${waited()}`);
-			return reply(400, { error: err.toJSON(), waitedMs });
+			return reply(400, { error: err.toJSON(), waitedMs, running });
 		};
 		let c: Checked;
 		try {
@@ -146,6 +152,7 @@ export function createSqlHost(network: Network, ctx: HostContext, options: SqlHo
 		const asked = now();
 		await pool.acquire();
 		waitedMs = now() - asked;
+		running = pool.busy;
 		if (stopped) return fail(new SqlError('ER_SERVER_SHUTDOWN', 1053, '08S01', 'Server shutdown in progress'));
 		try {
 			if (!c.db) throw sqlErrors.noDb();
@@ -158,9 +165,9 @@ export function createSqlHost(network: Network, ctx: HostContext, options: SqlHo
 			ex.note(`${describe(s, r)}${waited()}`);
 			if (r.kind === 'header') {
 				const { affectedRows, insertId, info, changedRows } = r;
-				return reply(200, { header: { fieldCount: 0, affectedRows, insertId, info, serverStatus: 2, warningStatus: 0, ...(changedRows === undefined ? {} : { changedRows }) }, waitedMs });
+				return reply(200, { header: { fieldCount: 0, affectedRows, insertId, info, serverStatus: 2, warningStatus: 0, ...(changedRows === undefined ? {} : { changedRows }) }, waitedMs, running });
 			}
-			return reply(200, { rows: r.rows, fields: r.fields, waitedMs });
+			return reply(200, { rows: r.rows, fields: r.fields, waitedMs, running });
 		} catch (e) {
 			await sleep(baseMs);
 			return fail(e);

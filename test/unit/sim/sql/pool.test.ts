@@ -51,6 +51,17 @@ describe('connection pool', () => {
 		await expect(w.pool.query('SELECT 1')).rejects.toThrow('Pool is closed.');
 		w.host.stop();
 	});
+
+	it('each answer counts the connections busy when it got one: one at a time with a pool of one, side by side with ten', async () => {
+		const w = world();
+		const one = w.mysql.createPool({ host: 'mysql', database: 'shop', connectionLimit: 1 });
+		await Promise.all([1, 2, 3].map(() => one.query('SELECT SLEEP(0.01)')));
+		await Promise.all([1, 2, 3].map(() => w.pool.query('SELECT SLEEP(0.01)')));
+		const running = w.net.records().map((r) => (JSON.parse(r.responseBody) as { running: number }).running);
+		expect(running.slice(0, 3)).toEqual([1, 1, 1]);
+		expect(running.slice(3)).toEqual([3, 3, 3]);
+		w.host.stop();
+	});
 });
 
 describe('latency', () => {
