@@ -13,6 +13,7 @@ import type { HostApi } from '../service/protocol';
 import type { ServiceErrorKind } from '../world/types';
 import { createServiceApi } from '../service/service-api';
 import { PROTOCOL_VERSION, type CallMessage, type FromService, type HostReturnMessage } from './protocol';
+import { afterTask, createOutbox } from './outbox';
 
 installAsyncContext(globalThis);
 
@@ -44,13 +45,20 @@ let port: MessagePort | null = null;
 const waiting = new Map<number, (value: never) => void>();
 let nextId = 0;
 
-function post(msg: FromService) {
+// what the service says leaves at the end of each task, together (protocol.ts: batches)
+const outbox = createOutbox<FromService>((msg) => {
+	// a batch that cannot be cloned throws: the outbox sends its messages one by one, here
+	if (msg.t === 'batch') return port?.postMessage(msg);
 	try {
 		port?.postMessage(msg);
 	} catch (e) {
 		// something the learner handed us that cannot be cloned: say so instead of going silent
 		if (msg.t === 'ret') port?.postMessage({ v: PROTOCOL_VERSION, t: 'ret', id: msg.id, ok: false, error: String((e as Error)?.message ?? e) });
 	}
+}, afterTask());
+
+function post(msg: FromService) {
+	outbox.post(msg);
 }
 
 function ask<T>(msg: { m: 'send' | 'listen'; a: [never] }): Promise<T> {
@@ -87,8 +95,14 @@ function dispatch(msg: CallMessage): unknown {
 	}
 }
 
-async function onMessage(ev: MessageEvent) {
-	const msg = ev.data as CallMessage | HostReturnMessage;
+function onMessage(ev: MessageEvent) {
+	const data = ev.data as CallMessage | HostReturnMessage | { v: 1; t: 'batch'; m: (CallMessage | HostReturnMessage)[] };
+	if (data?.v !== PROTOCOL_VERSION) return;
+	if (data.t === 'batch') for (const msg of data.m) void receive(msg);
+	else void receive(data);
+}
+
+async function receive(msg: CallMessage | HostReturnMessage) {
 	if (msg?.v !== PROTOCOL_VERSION) return;
 	if (msg.t === 'hostret') {
 		waiting.get(msg.id)?.(msg.value as never);
