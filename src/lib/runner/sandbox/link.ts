@@ -42,7 +42,7 @@ export class SandboxServiceLink implements ServiceLink {
 		this.#kill = kill;
 		this.#stoppedPromise = new Promise<never>((_, reject) => (this.#stop = reject));
 		this.#stoppedPromise.catch(() => {});
-		this.#out = createOutbox<ToService>((m) => this.#port.postMessage(m), afterTask());
+		this.#out = createOutbox<ToService>((m) => this.#port.postMessage(m), afterTask);
 		port.onmessage = (ev) => this.#receive(ev);
 		this.remote = {
 			ping: () => this.#call('ping', []),

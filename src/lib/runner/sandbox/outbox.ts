@@ -12,19 +12,24 @@ export interface Outbox<M> {
 	clear(): void;
 }
 
-/** Runs `fn` after the current task (and its microtasks): a message to ourselves, not a 4 ms timer. */
-export function afterTask(): (fn: () => void) => void {
-	const channel = new MessageChannel();
-	let queued: (() => void)[] = [];
-	channel.port1.onmessage = () => {
-		const fns = queued;
-		queued = [];
-		for (const f of fns) f();
-	};
-	return (fn) => {
-		queued.push(fn);
-		if (queued.length === 1) channel.port2.postMessage(null);
-	};
+/**
+ * Runs `fn` after the current task (and its microtasks): a message to ourselves, not a 4 ms timer.
+ * One channel per realm, so the page's outboxes (one per service) cost one wake-up a task together.
+ */
+let channel: MessageChannel | null = null;
+let queued: (() => void)[] = [];
+
+export function afterTask(fn: () => void): void {
+	if (!channel) {
+		channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			const fns = queued;
+			queued = [];
+			for (const f of fns) f();
+		};
+	}
+	queued.push(fn);
+	if (queued.length === 1) channel.port2.postMessage(null);
 }
 
 /**

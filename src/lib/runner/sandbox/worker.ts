@@ -55,7 +55,7 @@ const outbox = createOutbox<FromService>((msg) => {
 		// something the learner handed us that cannot be cloned: say so instead of going silent
 		if (msg.t === 'ret') port?.postMessage({ v: PROTOCOL_VERSION, t: 'ret', id: msg.id, ok: false, error: String((e as Error)?.message ?? e) });
 	}
-}, afterTask());
+}, afterTask);
 
 function post(msg: FromService) {
 	outbox.post(msg);
