@@ -9,7 +9,7 @@ import { WorkerStopped, type ServiceLink } from '../world/service-handle';
 import { within } from '../world/limits';
 import { PROTOCOL_VERSION, WIRE_LIMITS, type CallMessage, type CallResults, type FromService, type HostReturnMessage, type ServiceMethod, type ToService } from './protocol';
 import { checkResult, checkWire } from './validate';
-import { afterTask, createOutbox, type Outbox } from './outbox';
+import { afterBurst, createOutbox, type Outbox } from './outbox';
 
 interface PendingCall {
 	method: ServiceMethod;
@@ -29,10 +29,11 @@ export class SandboxServiceLink implements ServiceLink {
 	#host: HostApi | null = null;
 	#stop!: (e: Error) => void;
 	readonly #stoppedPromise: Promise<never>;
-	#windowStart = 0;
+	/** the first message starts a window (performance.now() may be under a second in a fresh realm) */
+	#windowStart = -Infinity;
 	#windowCount = 0;
 	#windowEntries = 0;
-	/** calls and answers to the service leave together at the end of each task */
+	/** calls and answers to the service leave together, a burst at a time */
 	readonly #out: Outbox<ToService>;
 	/** why the link was stopped before the world gave it a host to tell: told at start() */
 	#untold: { error: MappedError; where: RunErrorKind } | null = null;
@@ -42,7 +43,7 @@ export class SandboxServiceLink implements ServiceLink {
 		this.#kill = kill;
 		this.#stoppedPromise = new Promise<never>((_, reject) => (this.#stop = reject));
 		this.#stoppedPromise.catch(() => {});
-		this.#out = createOutbox<ToService>((m) => this.#port.postMessage(m), afterTask);
+		this.#out = createOutbox<ToService>((m) => this.#port.postMessage(m), afterBurst);
 		port.onmessage = (ev) => this.#receive(ev);
 		this.remote = {
 			ping: () => this.#call('ping', []),

@@ -1,10 +1,10 @@
-// Both ends of a service's port send through an outbox: messages posted during one task leave
-// together at its end, as one batch (protocol.ts). Order is kept; a batch never exceeds the page's
+// Both ends of a service's port send through an outbox: messages posted in one burst leave
+// together, as one batch (protocol.ts). Order is kept; a batch never exceeds the page's
 // limits, so a burst is split into several. A lone message goes as itself.
 import { PROTOCOL_VERSION, WIRE_LIMITS, messageChars, type BatchMessage } from './protocol';
 
 export interface Outbox<M> {
-	/** queues `msg`; it leaves at the end of the current task */
+	/** queues `msg`; it leaves with the rest of its burst, a few microtasks later */
 	post(msg: M): void;
 	/** sends what is queued now */
 	flush(): void;
@@ -13,23 +13,17 @@ export interface Outbox<M> {
 }
 
 /**
- * Runs `fn` after the current task (and its microtasks): a message to ourselves, not a 4 ms timer.
- * One channel per realm, so the page's outboxes (one per service) cost one wake-up a task together.
+ * Runs `fn` once the current task's promise chains have moved on a few steps: what a burst of
+ * answers sets off (each answer a chain of awaits of about the same length) is queued by then, so
+ * it leaves together — without waiting a whole task, which a busy page makes long and every
+ * request/answer would pay twice.
  */
-let channel: MessageChannel | null = null;
-let queued: (() => void)[] = [];
+const HOPS = 8;
 
-export function afterTask(fn: () => void): void {
-	if (!channel) {
-		channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			const fns = queued;
-			queued = [];
-			for (const f of fns) f();
-		};
-	}
-	queued.push(fn);
-	if (queued.length === 1) channel.port2.postMessage(null);
+export function afterBurst(fn: () => void): void {
+	let left = HOPS;
+	const hop = () => (--left > 0 ? queueMicrotask(hop) : fn());
+	queueMicrotask(hop);
 }
 
 /**

@@ -9,7 +9,7 @@
 // One port, so everything a service sends arrives in the order it was sent: console lines printed
 // before `main` returned arrive before its answer.
 //
-// Each side gathers what it sends during one task and posts it as one message at the task's end:
+// Each side gathers what it sends in a burst (a few promise steps: outbox.ts) and posts it as one message:
 //   {t:'batch', m: [message, …]}   (two or more; a lone message goes as itself)
 // A message crossing to the sandbox's worker costs far more than acting on it (10,000 queued jobs
 // are 60,000 of them), so a burst of publishes, deliveries and acks crosses a few dozen at a time.

@@ -13,7 +13,7 @@ import type { HostApi } from '../service/protocol';
 import type { ServiceErrorKind } from '../world/types';
 import { createServiceApi } from '../service/service-api';
 import { PROTOCOL_VERSION, type CallMessage, type FromService, type HostReturnMessage } from './protocol';
-import { afterTask, createOutbox } from './outbox';
+import { afterBurst, createOutbox } from './outbox';
 
 installAsyncContext(globalThis);
 
@@ -45,7 +45,7 @@ let port: MessagePort | null = null;
 const waiting = new Map<number, (value: never) => void>();
 let nextId = 0;
 
-// what the service says leaves at the end of each task, together (protocol.ts: batches)
+// what the service says leaves a burst at a time, together (protocol.ts: batches)
 const outbox = createOutbox<FromService>((msg) => {
 	// a batch that cannot be cloned throws: the outbox sends its messages one by one, here
 	if (msg.t === 'batch') return port?.postMessage(msg);
@@ -55,7 +55,7 @@ const outbox = createOutbox<FromService>((msg) => {
 		// something the learner handed us that cannot be cloned: say so instead of going silent
 		if (msg.t === 'ret') port?.postMessage({ v: PROTOCOL_VERSION, t: 'ret', id: msg.id, ok: false, error: String((e as Error)?.message ?? e) });
 	}
-}, afterTask);
+}, afterBurst);
 
 function post(msg: FromService) {
 	outbox.post(msg);
