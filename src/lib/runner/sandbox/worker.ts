@@ -61,6 +61,11 @@ function post(msg: FromService) {
 	outbox.post(msg);
 }
 
+function postNow(msg: FromService) {
+	outbox.post(msg);
+	outbox.flush();
+}
+
 function ask<T>(msg: { m: 'send' | 'listen'; a: [never] }): Promise<T> {
 	const id = ++nextId;
 	return new Promise<T>((resolve) => {
@@ -73,9 +78,12 @@ const host: HostApi = {
 	send: (req) => ask({ m: 'send', a: [req as never] }),
 	listen: (p) => ask({ m: 'listen', a: [p as never] }),
 	unlisten: (p) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'unlisten', a: [p] }),
-	output: (lines) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'output', a: [lines] }),
+	// Console lines and errors leave now, with what is queued before them (order kept): a line printed
+	// just before a synchronous infinite loop must still reach the page — the outbox's microtasks never
+	// run in a loop. The console sink already sends at most a few of these per frame.
+	output: (lines) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'output', a: [lines] }),
 	// only report() calls this here, with where its own code failed
-	error: (err, where) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] })
+	error: (err, where) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] })
 };
 
 function dispatch(msg: CallMessage): unknown {
