@@ -7,8 +7,9 @@ import type { RunErrorKind } from '../world/types';
 import type { HostApi, RemoteServiceApi } from '../service/protocol';
 import { WorkerStopped, type ServiceLink } from '../world/service-handle';
 import { within } from '../world/limits';
-import { PROTOCOL_VERSION, WIRE_LIMITS, type CallMessage, type CallResults, type HostReturnMessage, type ServiceMethod } from './protocol';
-import { checkMessage, checkResult } from './validate';
+import { PROTOCOL_VERSION, WIRE_LIMITS, type CallMessage, type CallResults, type FromService, type HostReturnMessage, type ServiceMethod, type ToService } from './protocol';
+import { checkResult, checkWire } from './validate';
+import { afterBurst, createOutbox, type Outbox } from './outbox';
 
 interface PendingCall {
 	method: ServiceMethod;
@@ -28,8 +29,12 @@ export class SandboxServiceLink implements ServiceLink {
 	#host: HostApi | null = null;
 	#stop!: (e: Error) => void;
 	readonly #stoppedPromise: Promise<never>;
-	#windowStart = 0;
+	/** the first message starts a window (performance.now() may be under a second in a fresh realm) */
+	#windowStart = -Infinity;
 	#windowCount = 0;
+	#windowEntries = 0;
+	/** calls and answers to the service leave together, a burst at a time */
+	readonly #out: Outbox<ToService>;
 	/** why the link was stopped before the world gave it a host to tell: told at start() */
 	#untold: { error: MappedError; where: RunErrorKind } | null = null;
 
@@ -38,6 +43,7 @@ export class SandboxServiceLink implements ServiceLink {
 		this.#kill = kill;
 		this.#stoppedPromise = new Promise<never>((_, reject) => (this.#stop = reject));
 		this.#stoppedPromise.catch(() => {});
+		this.#out = createOutbox<ToService>((m) => this.#port.postMessage(m), afterBurst);
 		port.onmessage = (ev) => this.#receive(ev);
 		this.remote = {
 			ping: () => this.#call('ping', []),
@@ -70,6 +76,7 @@ export class SandboxServiceLink implements ServiceLink {
 		if (this.stopped) return;
 		this.stopped = true;
 		this.#kill();
+		this.#out.clear();
 		this.#port.onmessage = null;
 		this.#port.close();
 		const stopped = new WorkerStopped(this.service);
@@ -90,7 +97,7 @@ export class SandboxServiceLink implements ServiceLink {
 		const id = ++this.#nextId;
 		return new Promise<CallResults[M]>((resolve, reject) => {
 			this.#calls.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
-			this.#port.postMessage({ v: PROTOCOL_VERSION, t: 'call', id, m: method, a } as CallMessage);
+			this.#out.post({ v: PROTOCOL_VERSION, t: 'call', id, m: method, a } as CallMessage);
 		});
 	}
 
@@ -98,13 +105,18 @@ export class SandboxServiceLink implements ServiceLink {
 		// ports are never accepted from the sandbox
 		for (const p of ev.ports) p.close();
 		if (this.stopped) return;
-		if (this.#flooding()) {
-			this.#fault(`sent more than ${WIRE_LIMITS.maxMessagesPerSecond.toLocaleString('en')} messages in a second (a loop that prints or calls?)`, 'message flood');
-			return;
-		}
-		const checked = checkMessage(ev.data);
+		const entries = ev.data?.t === 'batch' && Array.isArray(ev.data.m) ? ev.data.m.length : 1;
+		const flood = this.#flooding(entries);
+		if (flood) return this.#fault(flood, 'message flood');
+		const checked = checkWire(ev.data);
 		if (!checked.ok) return this.#fault(`sent a message the page refused: ${checked.reason}`, 'protocol');
-		const msg = checked.value;
+		for (const msg of checked.value) {
+			if (this.stopped) return;
+			this.#act(msg);
+		}
+	}
+
+	#act(msg: FromService) {
 		if (msg.t === 'ret') {
 			const call = this.#calls.get(msg.id);
 			if (!call) return this.#fault('answered a call that was never made', 'protocol');
@@ -131,16 +143,23 @@ export class SandboxServiceLink implements ServiceLink {
 	}
 
 	#answer(id: number, value: HostReturnMessage['value']) {
-		if (!this.stopped) this.#port.postMessage({ v: PROTOCOL_VERSION, t: 'hostret', id, value } satisfies HostReturnMessage);
+		if (!this.stopped) this.#out.post({ v: PROTOCOL_VERSION, t: 'hostret', id, value } satisfies HostReturnMessage);
 	}
 
-	#flooding(): boolean {
+	/** why the service counts as flooding the port, if it does (`entries`: messages in what just came) */
+	#flooding(entries: number): string | null {
 		const now = performance.now();
 		if (now - this.#windowStart > 1000) {
 			this.#windowStart = now;
 			this.#windowCount = 0;
+			this.#windowEntries = 0;
 		}
-		return ++this.#windowCount > WIRE_LIMITS.maxMessagesPerSecond;
+		this.#windowEntries += entries;
+		if (++this.#windowCount > WIRE_LIMITS.maxMessagesPerSecond || this.#windowEntries > WIRE_LIMITS.maxEntriesPerSecond) {
+			const n = this.#windowCount > WIRE_LIMITS.maxMessagesPerSecond ? WIRE_LIMITS.maxMessagesPerSecond : WIRE_LIMITS.maxEntriesPerSecond;
+			return `sent more than ${n.toLocaleString('en')} messages in a second (a loop that prints or calls?)`;
+		}
+		return null;
 	}
 
 	#fault(message: string, where: RunErrorKind) {

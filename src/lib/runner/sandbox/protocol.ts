@@ -8,6 +8,12 @@
 //   service → page  {t:'host', m: 'unlisten' | 'output' | 'error', a}   (no answer)
 // One port, so everything a service sends arrives in the order it was sent: console lines printed
 // before `main` returned arrive before its answer.
+//
+// Each side gathers what it sends in a burst (a few promise steps: outbox.ts) and posts it as one message:
+//   {t:'batch', m: [message, …]}   (two or more; a lone message goes as itself)
+// A message crossing to the sandbox's worker costs far more than acting on it (10,000 queued jobs
+// are 60,000 of them), so a burst of publishes, deliveries and acks crosses a few dozen at a time.
+// A batch holds no batch, at most WIRE_LIMITS.maxBatchEntries messages and maxBatchChars of text.
 import type { SimRequest, SimResponse } from '$lib/sim';
 import type { MappedError } from '../sourcemap/stack';
 import type { ServiceErrorKind } from '../world/types';
@@ -41,8 +47,14 @@ export type HostMessage =
 	| { v: 1; t: 'host'; m: 'output'; a: [WorkerLine[]] }
 	| { v: 1; t: 'host'; m: 'error'; a: [MappedError, ServiceErrorKind] };
 
+/** Several messages, in the order they were sent (never nested). */
+export type BatchMessage<M> = { v: 1; t: 'batch'; m: M[] };
+
 export type FromService = ReturnMessage | HostMessage;
 export type ToService = CallMessage | HostReturnMessage;
+/** What crosses a service's port: one message, or a batch of them. */
+export type FromServiceWire = FromService | BatchMessage<FromService>;
+export type ToServiceWire = ToService | BatchMessage<ToService>;
 
 /** What each call answers, once the page has checked it. */
 export interface CallResults {
@@ -80,6 +92,40 @@ export const WIRE_LIMITS = {
 	maxErrorText: 32 * 1024,
 	maxExports: 1000,
 	maxExportName: 256,
-	/** messages one service may send per second before it is stopped as a flood */
-	maxMessagesPerSecond: 20_000
+	/** port messages (a batch counts once) one service may send per second before it is stopped as a flood */
+	maxMessagesPerSecond: 20_000,
+	/**
+	 * messages inside batches too: what the page acts on. A 10,000-job queue drained in under a
+	 * second is 20,000 from its consumer alone (each delivery answered, then acked).
+	 */
+	maxEntriesPerSecond: 200_000,
+	/** messages in one batch */
+	maxBatchEntries: 512,
+	/** bodies, console lines and error text in one batch together (a lone message is held to maxBody) */
+	maxBatchChars: 8 * 1024 * 1024
 } as const;
+
+/**
+ * The text a message carries, as batches count it: request and response bodies, console lines,
+ * error text. Read only from plain, structured-cloned data (no getters can run).
+ */
+export function messageChars(msg: unknown): number {
+	if (typeof msg !== 'object' || msg === null) return 0;
+	const m = msg as { t?: unknown; m?: unknown; a?: unknown; value?: unknown; error?: unknown };
+	const len = (x: unknown) => (typeof x === 'string' ? x.length : 0);
+	const field = (x: unknown, k: string) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[k] : undefined);
+	if (m.t === 'ret') return len(m.error) + len(field(m.value, 'body'));
+	if (m.t === 'hostret') return len(field(field(m.value, 'response'), 'body'));
+	if (!Array.isArray(m.a)) return 0;
+	const a0 = m.a[0];
+	if (m.m === 'send') return len(field(a0, 'body'));
+	if (m.m === 'handle') return len(field(m.a[1], 'body'));
+	if (m.m === 'start') return len(field(a0, 'code'));
+	if (m.m === 'output' && Array.isArray(a0)) {
+		let n = 0;
+		for (const l of a0) n += len(field(l, 'text'));
+		return n;
+	}
+	if (m.m === 'error') return len(field(a0, 'message')) + len(field(a0, 'stack'));
+	return 0;
+}

@@ -6,7 +6,7 @@ import type { SimRequest, SimResponse } from '$lib/sim';
 import type { MappedError } from '../sourcemap/stack';
 import type { Outcome, ServiceStatus, Stream, WorkerLine } from '../service/protocol';
 import { SERVICE_ERROR_KINDS, type ServiceErrorKind } from '../world/types';
-import { PROTOCOL_VERSION, WIRE_LIMITS as L, type CallResults, type FromService, type ServiceMethod } from './protocol';
+import { PROTOCOL_VERSION, WIRE_LIMITS as L, messageChars, type CallResults, type FromService, type ServiceMethod } from './protocol';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -145,35 +145,62 @@ export function checkResult<M extends ServiceMethod>(method: M, x: unknown): Che
 	}) as Checked<CallResults[M]>;
 }
 
+/**
+ * What arrived on a service's port: one message, or a batch of them (each checked as if it came
+ * alone; a batch inside a batch is refused). All or nothing: one bad entry refuses the lot.
+ */
+export function checkWire(x: unknown): Checked<FromService[]> {
+	return attempt((): FromService[] => {
+		if (!isRecord(x) || own(x, 't') !== 'batch') return [message(x)];
+		if (own(x, 'v') !== PROTOCOL_VERSION) return refuse('a message of another protocol version');
+		const list = own(x, 'm');
+		if (!Array.isArray(list)) return refuse("a batch's messages are not a list");
+		if (list.length < 2) return refuse('a batch of fewer than two messages');
+		if (list.length > L.maxBatchEntries) return refuse(`more than ${L.maxBatchEntries} messages in one batch`);
+		let chars = 0;
+		const out: FromService[] = [];
+		for (const entry of list) {
+			if (isRecord(entry) && own(entry, 't') === 'batch') refuse('a batch inside a batch');
+			const msg = message(entry);
+			chars += messageChars(msg);
+			if (chars > L.maxBatchChars) refuse(`more than ${L.maxBatchChars} characters of text in one batch`);
+			out.push(msg);
+		}
+		return out;
+	});
+}
+
 /** The envelope of any message from a service; the arguments of host calls are checked too. */
 export function checkMessage(x: unknown): Checked<FromService> {
-	return attempt((): FromService => {
-		if (!isRecord(x)) return refuse('a message is not an object');
-		if (own(x, 'v') !== PROTOCOL_VERSION) return refuse('a message of another protocol version');
-		const t = own(x, 't');
-		if (t === 'ret') {
-			const id = int(own(x, 'id'), 'a call id', 1, Number.MAX_SAFE_INTEGER);
-			if (own(x, 'ok') === true) return { v: 1, t, id, ok: true, value: own(x, 'value') };
-			return { v: 1, t, id, ok: false, error: text(own(x, 'error'), 'an error', L.maxErrorText) };
-		}
-		if (t !== 'host') return refuse('a message of no known kind');
-		const a = own(x, 'a');
-		if (!Array.isArray(a)) return refuse("a host call's arguments are not a list");
-		const m = own(x, 'm');
-		switch (m) {
-			case 'send':
-				return { v: 1, t, id: int(own(x, 'id'), 'a call id', 1, Number.MAX_SAFE_INTEGER), m, a: [checkRequest(a[0])] };
-			case 'listen':
-				return { v: 1, t, id: int(own(x, 'id'), 'a call id', 1, Number.MAX_SAFE_INTEGER), m, a: [int(a[0], 'a port', 1, 65535)] };
-			case 'unlisten':
-				return { v: 1, t, m, a: [int(a[0], 'a port', 1, 65535)] };
-			case 'output':
-				return { v: 1, t, m, a: [checkLines(a[0])] };
-			case 'error':
-				return { v: 1, t, m, a: [checkError(a[0]), serviceErrorKind(a[1])] };
-		}
-		return refuse('a host call of no known kind');
-	});
+	return attempt(() => message(x));
+}
+
+function message(x: unknown): FromService {
+	if (!isRecord(x)) return refuse('a message is not an object');
+	if (own(x, 'v') !== PROTOCOL_VERSION) return refuse('a message of another protocol version');
+	const t = own(x, 't');
+	if (t === 'ret') {
+		const id = int(own(x, 'id'), 'a call id', 1, Number.MAX_SAFE_INTEGER);
+		if (own(x, 'ok') === true) return { v: 1, t, id, ok: true, value: own(x, 'value') };
+		return { v: 1, t, id, ok: false, error: text(own(x, 'error'), 'an error', L.maxErrorText) };
+	}
+	if (t !== 'host') return refuse('a message of no known kind');
+	const a = own(x, 'a');
+	if (!Array.isArray(a)) return refuse("a host call's arguments are not a list");
+	const m = own(x, 'm');
+	switch (m) {
+		case 'send':
+			return { v: 1, t, id: int(own(x, 'id'), 'a call id', 1, Number.MAX_SAFE_INTEGER), m, a: [checkRequest(a[0])] };
+		case 'listen':
+			return { v: 1, t, id: int(own(x, 'id'), 'a call id', 1, Number.MAX_SAFE_INTEGER), m, a: [int(a[0], 'a port', 1, 65535)] };
+		case 'unlisten':
+			return { v: 1, t, m, a: [int(a[0], 'a port', 1, 65535)] };
+		case 'output':
+			return { v: 1, t, m, a: [checkLines(a[0])] };
+		case 'error':
+			return { v: 1, t, m, a: [checkError(a[0]), serviceErrorKind(a[1])] };
+	}
+	return refuse('a host call of no known kind');
 }
 
 function attempt<T>(f: () => T): Checked<T> {

@@ -13,6 +13,7 @@ import type { HostApi } from '../service/protocol';
 import type { ServiceErrorKind } from '../world/types';
 import { createServiceApi } from '../service/service-api';
 import { PROTOCOL_VERSION, type CallMessage, type FromService, type HostReturnMessage } from './protocol';
+import { afterBurst, createOutbox } from './outbox';
 
 installAsyncContext(globalThis);
 
@@ -44,13 +45,25 @@ let port: MessagePort | null = null;
 const waiting = new Map<number, (value: never) => void>();
 let nextId = 0;
 
-function post(msg: FromService) {
+// what the service says leaves a burst at a time, together (protocol.ts: batches)
+const outbox = createOutbox<FromService>((msg) => {
+	// a batch that cannot be cloned throws: the outbox sends its messages one by one, here
+	if (msg.t === 'batch') return port?.postMessage(msg);
 	try {
 		port?.postMessage(msg);
 	} catch (e) {
 		// something the learner handed us that cannot be cloned: say so instead of going silent
 		if (msg.t === 'ret') port?.postMessage({ v: PROTOCOL_VERSION, t: 'ret', id: msg.id, ok: false, error: String((e as Error)?.message ?? e) });
 	}
+}, afterBurst);
+
+function post(msg: FromService) {
+	outbox.post(msg);
+}
+
+function postNow(msg: FromService) {
+	outbox.post(msg);
+	outbox.flush();
 }
 
 function ask<T>(msg: { m: 'send' | 'listen'; a: [never] }): Promise<T> {
@@ -65,9 +78,12 @@ const host: HostApi = {
 	send: (req) => ask({ m: 'send', a: [req as never] }),
 	listen: (p) => ask({ m: 'listen', a: [p as never] }),
 	unlisten: (p) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'unlisten', a: [p] }),
-	output: (lines) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'output', a: [lines] }),
+	// Console lines and errors leave now, with what is queued before them (order kept): a line printed
+	// just before a synchronous infinite loop must still reach the page — the outbox's microtasks never
+	// run in a loop. The console sink already sends at most a few of these per frame.
+	output: (lines) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'output', a: [lines] }),
 	// only report() calls this here, with where its own code failed
-	error: (err, where) => post({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] })
+	error: (err, where) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] })
 };
 
 function dispatch(msg: CallMessage): unknown {
@@ -87,8 +103,14 @@ function dispatch(msg: CallMessage): unknown {
 	}
 }
 
-async function onMessage(ev: MessageEvent) {
-	const msg = ev.data as CallMessage | HostReturnMessage;
+function onMessage(ev: MessageEvent) {
+	const data = ev.data as CallMessage | HostReturnMessage | { v: 1; t: 'batch'; m: (CallMessage | HostReturnMessage)[] };
+	if (data?.v !== PROTOCOL_VERSION) return;
+	if (data.t === 'batch') for (const msg of data.m) void receive(msg);
+	else void receive(data);
+}
+
+async function receive(msg: CallMessage | HostReturnMessage) {
 	if (msg?.v !== PROTOCOL_VERSION) return;
 	if (msg.t === 'hostret') {
 		waiting.get(msg.id)?.(msg.value as never);

@@ -31,6 +31,8 @@ export class RunSession {
 	readonly runner: Runner;
 	#pendingLines: ConsoleLine[] = [];
 	#pendingRecords = new Map<number, NetworkRecordEx>();
+	/** where each record is in `records`: a frame's updates cost what changed, not the whole list */
+	#recordIndex = new Map<number, number>();
 	#scheduled = false;
 	#generation = 0;
 
@@ -72,10 +74,10 @@ export class RunSession {
 			}
 			if (this.#pendingRecords.size) {
 				const next = [...this.records];
-				const index = new Map(next.map((r, i) => [r.id, i]));
+				const index = this.#recordIndex;
 				for (const r of this.#pendingRecords.values()) {
 					const i = index.get(r.id);
-					if (i === undefined) next.push(r);
+					if (i === undefined) index.set(r.id, next.push(r) - 1);
 					else next[i] = r;
 				}
 				this.#pendingRecords.clear();
@@ -88,6 +90,7 @@ export class RunSession {
 		const gen = ++this.#generation;
 		this.#pendingLines = [];
 		this.#pendingRecords.clear();
+		this.#recordIndex.clear();
 		this.lines = [];
 		this.records = [];
 		this.markers = [];

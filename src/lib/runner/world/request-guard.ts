@@ -38,10 +38,19 @@ export function createRequestGuard(max: number, onTrip: (message: string) => voi
 	};
 }
 
+// a run sends the same few URLs thousands of times: parse each once
+const hosts = new Map<string, string>();
+
 function hostOf(url: string): string {
-	try {
-		return new URL(url).hostname || url.slice(0, 60);
-	} catch {
-		return url.slice(0, 60);
+	let host = hosts.get(url);
+	if (host === undefined) {
+		try {
+			host = new URL(url).hostname || url.slice(0, 60);
+		} catch {
+			host = url.slice(0, 60);
+		}
+		if (hosts.size >= 256) hosts.clear();
+		hosts.set(url, host);
 	}
+	return host;
 }

@@ -19,8 +19,10 @@ function setUp(answer: (msg: { id: number; m: string; a: unknown[] }, port: Mess
 	const link = new SandboxServiceLink(port1, () => kills++);
 	link.service = 'hello';
 	port2.onmessage = (ev) => {
-		const msg = ev.data as { t: string; id: number; m: string; a: unknown[] };
-		if (msg.t === 'call') answer(msg, port2);
+		const data = ev.data as { t: string; id: number; m: string; a: unknown[] } | { t: 'batch'; m: { t: string; id: number; m: string; a: unknown[] }[] };
+		for (const msg of data.t === 'batch' ? (data.m as { t: string; id: number; m: string; a: unknown[] }[]) : [data as { t: string; id: number; m: string; a: unknown[] }]) {
+			if (msg.t === 'call') answer(msg, port2);
+		}
 	};
 	const told: { error: MappedError; where: string }[] = [];
 	const lines: unknown[] = [];
