@@ -1,0 +1,92 @@
+// Chapter 9 — inside Jaeger: typical mistakes, each failing with the hint that names it, and correct
+// programs written differently, which pass.
+import type { Variant } from './mistakes';
+
+export const variants09: Variant[] = [];
+const add = (v: Variant) => variants09.push(v);
+
+// ── spans that go nowhere ──────────────────────────────────────────────────────
+const PORT = 'inside-jaeger/wrong-port';
+const REPORTER = "reporter: { agentHost: 'jaeger-agent', agentPort: 6832 },";
+
+add({ step: PORT, name: "seed 003's port: 5775, the old zipkin.thrift one", edits: { 'timeserver.ts': [[REPORTER, "reporter: { agentHost: 'jaeger-agent', agentPort: 5775 },"]] }, hint: 'where nobody listens' });
+add({ step: PORT, name: 'the agent host misspelt', edits: { 'timeserver.ts': [[REPORTER, "reporter: { agentHost: 'jaeger-agnet', agentPort: 6832 },"]] }, hint: 'a host that does not exist' });
+add({ step: PORT, name: 'the HTTP sender aimed at the gRPC port 14250', edits: { 'timeserver.ts': [[REPORTER, "reporter: { collectorEndpoint: 'http://jaeger-collector:14250/api/traces' },"]] }, hint: 'takes jaeger-client\'s HTTP batches on port 14268' });
+add({ step: PORT, name: 'the HTTP sender with a wrong path', edits: { 'timeserver.ts': [[REPORTER, "reporter: { collectorEndpoint: 'http://jaeger-collector:14268/api/spans' },"]] }, hint: 'the collector takes span batches at' });
+add({ step: PORT, name: 'the agent port fixed, the server context no longer extracted', edits: { 'timeserver.ts': [["  const parent = tracer.extract(FORMAT_HTTP_HEADERS, req.headers) ?? undefined;\n", "  const parent = undefined;\n"]] }, hint: 'extract the context from req.headers' });
+add({
+	step: PORT,
+	name: 'passes: the default agent port (6831, compact) by leaving the reporter out',
+	edits: { 'timeserver.ts': [[REPORTER, '']] }
+});
+add({
+	step: PORT,
+	name: 'passes: the HTTP sender straight to the collector, Tags as strings',
+	edits: {
+		'timeserver.ts': [
+			[REPORTER, "reporter: { collectorEndpoint: 'http://jaeger-collector:14268/api/traces' },"],
+			['tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_RPC_SERVER }', "tags: { 'span.kind': 'server' }"]
+		]
+	}
+});
+
+// ── a burst the agent cannot hold ──────────────────────────────────────────────
+const BURST = 'inside-jaeger/agent-queue';
+const AGENT_QUEUE = 'queueSize: 1000\n  workers: 1';
+const SMALL = 'queueSize: 4\n  workers: 1';
+const TRACER = "initTracer({ serviceName: 'orders', sampler: { type: 'const', param: 1 } })";
+
+add({ step: BURST, name: 'a bigger collector queue instead of the agent\'s', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL], ['queueSize: 2000', 'queueSize: 100000']] }, hint: 'A bigger collector queue changes nothing' });
+add({ step: BURST, name: 'more collector workers', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL], ['collector:\n  queueSize: 2000', 'collector:\n  queueSize: 2000\n  workers: 200']] }, hint: 'the agent dropped whole packets' });
+add({ step: BURST, name: 'a bigger max packet size, which only lets a packet be larger', edits: { 'jaeger.yml': [[AGENT_QUEUE, 'queueSize: 4\n  workers: 1\n  maxPacketSize: 65000']] }, hint: 'Its queue (agent.queueSize in jaeger.yml) counts packets' });
+add({ step: BURST, name: 'the batch made smaller instead', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL]], 'orders.ts': [['{ length: 200 }', '{ length: 20 }']] }, hint: 'The burst is the point' });
+add({ step: BURST, name: 'the HTTP sender with the agent\'s host', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL]], 'orders.ts': [[TRACER, "initTracer({ serviceName: 'orders', sampler: { type: 'const', param: 1 }, reporter: { collectorEndpoint: 'http://jaeger-agent:14268/api/traces' } })"]] }, hint: 'orders sent its spans to jaeger-agent:14268' });
+add({
+	step: BURST,
+	name: 'passes: the small agent kept, spans sent over HTTP straight to the collector',
+	edits: {
+		'jaeger.yml': [[AGENT_QUEUE, SMALL]],
+		'orders.ts': [[TRACER, "initTracer({\n  serviceName: 'orders',\n  sampler: { type: 'const', param: 1 },\n  reporter: { collectorEndpoint: 'http://jaeger-collector:14268/api/traces' },\n})"]]
+	}
+});
+add({
+	step: BURST,
+	name: 'passes: no agent section at all (Jaeger\'s defaults), steps finished in finally',
+	edits: {
+		'orders.ts': [["  await Promise.resolve(order);\n  span.finish();", '  try {\n    await Promise.resolve(order);\n  } finally {\n    span.finish();\n  }']]
+	},
+	files: { 'jaeger.yml': 'collector:\n  queueSize: 2000\n' }
+});
+
+// ── one index a day ────────────────────────────────────────────────────────────
+const DAILY = 'inside-jaeger/daily-index';
+const PATTERN = '`${ES}/jaeger-span-*/_search`';
+
+add({ step: DAILY, name: 'the storage left in memory', edits: { 'jaeger.yml': [['type: elasticsearch', 'type: memory']] }, hint: 'storage.type: elasticsearch' });
+add({ step: DAILY, name: "the index of Shanghai's date", edits: { 'reports.ts': [[PATTERN, '`${ES}/jaeger-span-2026-06-19/_search`']] }, hint: 'that is the day in Shanghai' });
+add({ step: DAILY, name: 'the date computed in local time (UTC+8)', edits: { 'reports.ts': [[PATTERN, '`${ES}/jaeger-span-${new Date(ranAt + 8 * 3_600_000).toISOString().slice(0, 10)}/_search`']] }, hint: 'that is the day in Shanghai' });
+add({ step: DAILY, name: 'the service index printed', edits: { 'reports.ts': [[PATTERN, '`${ES}/jaeger-service-*/_search`'], ['{ query: { term: { spanID } } }', "{ query: { term: { serviceName: 'reports' } } }"]] }, hint: 'holds (service, operation) pairs' });
+add({ step: DAILY, name: 'searched before the tracer flushed', edits: { 'reports.ts': [['  await tracer.close(); // flushed: the collector has written it\n', '']] }, hint: 'Was the span written yet?' });
+add({
+	step: DAILY,
+	name: 'passes: the UTC date computed, a match query',
+	edits: {
+		'reports.ts': [
+			[PATTERN, '`${ES}/jaeger-span-${new Date(ranAt).toISOString().slice(0, 10)}/_search`'],
+			['{ query: { term: { spanID } } }', "{ query: { match: { operationName: 'nightly-report' } } }"]
+		]
+	}
+});
+add({
+	step: DAILY,
+	name: 'passes: a GET with q= over every span index, closed with a callback',
+	edits: {
+		'reports.ts': [
+			['  await tracer.close(); // flushed: the collector has written it\n', '  await new Promise<void>((done) => tracer.close(done));\n'],
+			[
+				"const res = await fetch(`${ES}/jaeger-span-*/_search`, {\n    method: 'POST',\n    headers: { 'content-type': 'application/json' },\n    body: JSON.stringify({ query: { term: { spanID } } }),\n  });",
+				'const res = await fetch(`${ES}/jaeger-span-*/_search?q=spanID:${spanID}`);'
+			]
+		]
+	}
+});
