@@ -10,7 +10,9 @@ import { variants, type Variant } from '../unit/lessons/mistakes';
 
 const chapters = loadCourse(resolve(import.meta.dirname, '../..'));
 const steps = chapters.flatMap((c) => c.steps.map((s) => ({ ...s, chapter: c.slug, id: `${c.slug}/${s.slug}` })));
-const checked = steps.filter((s) => !s.readingOnly);
+// E2E_STEPS=inside-jaeger (comma-separated id substrings) narrows the course-wide tests while working on a chapter
+const only = (process.env.E2E_STEPS ?? '').split(',').filter(Boolean);
+const checked = steps.filter((s) => !s.readingOnly && (only.length === 0 || only.some((w) => s.id.includes(w))));
 
 async function open(page: Page, url: string) {
 	// from a blank page: a hash-only change on the same step is a same-document navigation, which
