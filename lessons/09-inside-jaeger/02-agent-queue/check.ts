@@ -1,7 +1,7 @@
 import { allSpans, defineCheck, text, type Localized, type RunOutput } from '$lib/checks';
 import { item, lostReports, refusedBatch } from '../wire';
 
-const ORDERS = 200;
+const ORDERS = 800;
 const SPANS = ORDERS * 5;
 
 /** Spans of `orders` whose parent (or any referenced span) never reached Jaeger. */
@@ -26,8 +26,8 @@ function whyMissing(run: RunOutput, arrived: number): Localized {
 			`collector 在 ${refused.url} 返回了 ${refused.status}（见 orders 的 Console）：它接收 span 的地址是 http://jaeger-collector:14268/api/traces。`
 		);
 	return text(
-		`${arrived} of ${SPANS} spans arrived: the agent dropped whole packets. Its queue (agent.queueSize in jaeger.yml) counts packets, and the burst sends about a dozen at once — the Backend panel shows jaeger_agent_thrift_udp_server_packets_dropped_total climbing. Give the agent room (queueSize: 1000 is Jaeger's default) or skip it with the HTTP sender (collectorEndpoint). A bigger collector queue changes nothing: these packets die before they reach the collector.`,
-		`${SPANS} 个 span 里只到了 ${arrived} 个：agent 把整个数据包丢掉了。它的队列（jaeger.yml 里的 agent.queueSize）按数据包计数，而这次突发一下子发出十来个包——Backend 面板里 jaeger_agent_thrift_udp_server_packets_dropped_total 一路上涨。给 agent 足够的空间（Jaeger 的默认值是 queueSize: 1000），或者用 HTTP sender（collectorEndpoint）绕过它。调大 collector 的队列没有任何用：这些数据包还没到 collector 就已经丢了。`
+		`${arrived} of ${SPANS} spans arrived: the agent dropped whole packets. Its queue (agent.queueSize in jaeger.yml) counts packets, and the burst sends about forty at once — the Backend panel shows jaeger_agent_thrift_udp_server_packets_dropped_total climbing. Give the agent room (queueSize: 1000 is Jaeger's default) or skip it with the HTTP sender (collectorEndpoint). A bigger collector queue changes nothing: these packets die before they reach the collector.`,
+		`${SPANS} 个 span 里只到了 ${arrived} 个：agent 把整个数据包丢掉了。它的队列（jaeger.yml 里的 agent.queueSize）按数据包计数，而这次突发一下子发出四十来个包——Backend 面板里 jaeger_agent_thrift_udp_server_packets_dropped_total 一路上涨。给 agent 足够的空间（Jaeger 的默认值是 queueSize: 1000），或者用 HTTP sender（collectorEndpoint）绕过它。调大 collector 的队列没有任何用：这些数据包还没到 collector 就已经丢了。`
 	);
 }
 

@@ -16,6 +16,8 @@ import { createQueryHandler } from './query/handler';
 import { fetchFromHandlers, type HandlerEntry } from './routing';
 import { createSamplingManager, type SamplingConfig, type SamplingManager } from './sampling';
 import { MemoryStore, type StoreLimits, type StoreStats } from './store/memory-store';
+import { trackRunTraces } from './store/run-traces';
+import type { Trace } from '../model/index';
 import { type PersistenceSync, type RestoreResult, syncStoreWithPersistence } from './store-sync';
 import { realTimers, type Timers } from './timers';
 import type { SimHandler } from '$lib/sim';
@@ -59,8 +61,10 @@ export interface Backend {
 	readonly kafka: KafkaPath | null;
 	readonly pipeline: PipelineConfig;
 	store: MemoryStore;
-	/** a fresh pipeline (counters at zero) with this configuration; stored traces stay */
+	/** a fresh pipeline (counters at zero) with this configuration, for a new run; stored traces stay */
 	configure(config: PipelineConfig): void;
+	/** the traces written since the last configure() (this run's), oldest start first: the last `limit` written */
+	runTraces(limit?: number): Trace[];
 	/** the Backend panel's picture of the pipeline now */
 	snapshot(): PipelineSnapshot;
 	/** called with a snapshot at most every SNAPSHOT_INTERVAL_MS while counters change; returns an unsubscribe */
@@ -96,6 +100,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
 	const hosts = { ...HOSTS, ...options.hosts };
 
 	const store = new MemoryStore(options.store);
+	const run = trackRunTraces(store);
 	const sampling = createSamplingManager(options.sampling);
 	let queryRequests = 0;
 	const queryHandler = createQueryHandler(store, now);
@@ -204,7 +209,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
 			disposeParts(parts);
 			parts = build(normalizePipelineConfig(config));
 			queryRequests = 0;
+			run.reset();
 			changed();
+		},
+		runTraces(limit) {
+			const traces = run.ids(limit).flatMap((id) => store.getTrace(id) ?? []);
+			const startOf = (t: Trace) => t.spans.reduce((m, s) => Math.min(m, s.startTime), Infinity);
+			return traces.sort((a, b) => startOf(a) - startOf(b));
 		},
 		snapshot,
 		onSnapshot(listener) {
@@ -235,6 +246,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
 		},
 		dispose() {
 			disposeParts(parts);
+			run.dispose();
 			throttle.dispose();
 			sync?.detach();
 			options.persistence?.close();

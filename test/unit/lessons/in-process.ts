@@ -29,7 +29,7 @@ import {
 	type ServiceLink,
 	type WorldDeps
 } from '$lib/runner';
-import { collectTraces, createBackend, createBackendWorkerApi, DEFAULT_PIPELINE, HOSTS, parsePipelineConfig, PIPELINE_FILE, PORTS, type Backend } from '$lib/backend';
+import { createBackend, createBackendWorkerApi, DEFAULT_PIPELINE, HOSTS, parsePipelineConfig, PIPELINE_FILE, PORTS, type Backend } from '$lib/backend';
 import type { HostContext, Network } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import type { SpanRecord } from '$lib/model';
@@ -221,8 +221,8 @@ export function inProcessBackend() {
 			}
 		},
 		flush: () => api.flush(),
-		/** what Runner.traces() reads: every trace, through jaeger-query */
-		traces: (): Promise<Trace[]> => (backend ? collectTraces(backend.client, { limit: 1000 }) : Promise.resolve([])),
+		/** what Runner.traces() reads: the traces this run wrote */
+		traces: async (): Promise<Trace[]> => (backend ? api.runTraces(1000) : []),
 		dispose: () => backend?.dispose()
 	};
 }

@@ -39,7 +39,7 @@ const TRACER = "initTracer({ serviceName: 'orders', sampler: { type: 'const', pa
 add({ step: BURST, name: 'a bigger collector queue instead of the agent\'s', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL], ['queueSize: 2000', 'queueSize: 100000']] }, hint: 'A bigger collector queue changes nothing' });
 add({ step: BURST, name: 'more collector workers', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL], ['collector:\n  queueSize: 2000', 'collector:\n  queueSize: 2000\n  workers: 200']] }, hint: 'the agent dropped whole packets' });
 add({ step: BURST, name: 'a bigger max packet size, which only lets a packet be larger', edits: { 'jaeger.yml': [[AGENT_QUEUE, 'queueSize: 4\n  workers: 1\n  maxPacketSize: 65000']] }, hint: 'Its queue (agent.queueSize in jaeger.yml) counts packets' });
-add({ step: BURST, name: 'the batch made smaller instead', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL]], 'orders.ts': [['{ length: 200 }', '{ length: 20 }']] }, hint: 'The burst is the point' });
+add({ step: BURST, name: 'the batch made smaller instead', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL]], 'orders.ts': [['{ length: 800 }', '{ length: 80 }']] }, hint: 'The burst is the point' });
 add({ step: BURST, name: 'the HTTP sender with the agent\'s host', edits: { 'jaeger.yml': [[AGENT_QUEUE, SMALL]], 'orders.ts': [[TRACER, "initTracer({ serviceName: 'orders', sampler: { type: 'const', param: 1 }, reporter: { collectorEndpoint: 'http://jaeger-agent:14268/api/traces' } })"]] }, hint: 'orders sent its spans to jaeger-agent:14268' });
 add({
 	step: BURST,

@@ -1,7 +1,7 @@
 import { Tags, type Span } from 'opentracing';
 import { initTracer } from 'tour/tracing';
 
-// The end-of-day batch: 200 orders at once, five spans each, reported over UDP to jaeger-agent:6831.
+// The end-of-day batch: 800 orders at once, five spans each, reported over UDP to jaeger-agent:6831.
 const tracer = initTracer({ serviceName: 'orders', sampler: { type: 'const', param: 1 } });
 
 /** One step of an order; the real work (a database, a payment API) is left out. */
@@ -21,7 +21,7 @@ async function processOrder(order: number): Promise<void> {
 }
 
 export async function main(): Promise<void> {
-  const orders = Array.from({ length: 200 }, (_, i) => i + 1);
+  const orders = Array.from({ length: 800 }, (_, i) => i + 1);
   await Promise.all(orders.map(processOrder));
   console.log(`${orders.length} orders processed`);
 }
