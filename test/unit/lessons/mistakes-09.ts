@@ -90,3 +90,43 @@ add({
 		]
 	}
 });
+
+// ── what the dependencies job draws ────────────────────────────────────────────
+const DEPS = 'inside-jaeger/dependencies';
+const HANDLE_REFS = '    references: producer ? [followsFrom(producer)] : [],\n';
+const EXTRACT = '  const producer = tracer.extract(FORMAT_TEXT_MAP, headers);\n';
+const COOK = "const span = tracer.startSpan('cook-order', { childOf: handling });";
+
+add({ step: DEPS, name: "the start: cook-order follows from the producer inside handle-message's own trace", fromStart: true, edits: {}, hint: 'a reference into another trace draws no edge' });
+add({ step: DEPS, name: 'handle-message a root again, no reference anywhere', edits: { 'kitchen.ts': [[HANDLE_REFS, ''], [EXTRACT, '']] }, hint: 'handle-message starts a trace of its own' });
+add({ step: DEPS, name: "the consumer's tracer copied from the producer: initTracer('order')", edits: { 'kitchen.ts': [["initTracer('kitchen')", "initTracer('order')"]] }, hint: 'parent and child spans belong to different services' });
+add({
+	step: DEPS,
+	name: 'cook-order also follows from the producer: two calls per message',
+	edits: { 'kitchen.ts': [[COOK, "const span = tracer.startSpan('cook-order', { references: [followsFrom(tracer.extract(FORMAT_TEXT_MAP, headers)!)] });"]] },
+	hint: 'more than one kitchen span per message'
+});
+add({ step: DEPS, name: 'the producer forgot to inject', edits: { 'order.ts': [['    tracer.inject(span.context(), FORMAT_TEXT_MAP, headers);\n', '']] }, hint: "order's messages carried no trace context" });
+add({
+	step: DEPS,
+	name: 'passes: handle-message childOf the producer (an edge all the same), Tags as strings',
+	edits: {
+		'kitchen.ts': [
+			[HANDLE_REFS, '    childOf: producer ?? undefined,\n'],
+			["tags: { [Tags.SPAN_KIND]: Tags.SPAN_KIND_MESSAGING_CONSUMER, [Tags.MESSAGE_BUS_DESTINATION]: 'orders' }", "tags: { 'span.kind': 'consumer', 'message_bus.destination': 'orders' }"]
+		]
+	}
+});
+add({
+	step: DEPS,
+	name: 'passes: cook-order started from the span itself, finished in finally',
+	edits: {
+		'kitchen.ts': [
+			["async function handleMessage(headers: Record<string, string>, handler: (msg: SpanContext) => void): Promise<void> {", "async function handleMessage(headers: Record<string, string>, handler: (msg: Span) => void): Promise<void> {"],
+			['  handler(span.context());\n  span.finish();', '  try {\n    handler(span);\n  } finally {\n    span.finish();\n  }'],
+			["import { FORMAT_TEXT_MAP, Tags, followsFrom, type SpanContext } from 'opentracing';", "import { FORMAT_TEXT_MAP, Tags, followsFrom, type Span } from 'opentracing';"],
+			[COOK, "const span = tracer.startSpan('cook-order', { references: [childOf(handling)] });"],
+			["import { FORMAT_TEXT_MAP, Tags, followsFrom, type Span } from 'opentracing';", "import { FORMAT_TEXT_MAP, Tags, childOf, followsFrom, type Span } from 'opentracing';"]
+		]
+	}
+});
