@@ -7,7 +7,9 @@ import { createKafkaPath, type KafkaPath } from './pipeline/kafka';
 import { pipelineSnapshot, type PipelineSnapshot } from './pipeline/snapshot';
 import { createStorage, type Storage } from './pipeline/storage';
 import { createThrottle } from './pipeline/throttle';
-import { ES_HOST, ES_PORT } from './store/elasticsearch';
+import { ES_HOST, ES_PORT, type ElasticsearchStore } from './store/elasticsearch';
+import { dependenciesOfDay } from './store/dependency-job';
+import { utcDay } from './store/es-index';
 import { createOtlpReceiver } from './otlp-receiver';
 import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits, validateSpan } from './validate';
 import type { TracePersistence } from './persistence';
@@ -85,6 +87,18 @@ export interface Backend {
 	/** forwards what the agent holds and saves pending changes */
 	flush(): Promise<void>;
 	dispose(): void;
+}
+
+/**
+ * spark-dependencies over Elasticsearch, once per UTC day the run wrote spans in: that day's edges,
+ * from every stored trace with a span that day, into `jaeger-dependencies-<day>`.
+ */
+function runDependenciesJob(store: MemoryStore, es: ElasticsearchStore, runTraceIDs: string[]): void {
+	const days = new Set<string>();
+	for (const id of runTraceIDs) for (const r of store.getRecords(id) ?? []) days.add(utcDay(r.startTime));
+	if (days.size === 0) return;
+	const traces = store.traceIDs().map((id) => store.getRecords(id) ?? []);
+	for (const day of days) es.writeDependencies(day, dependenciesOfDay(traces, day));
 }
 
 function disposeParts(p: { agent: Agent; collector: Collector; kafka: KafkaPath | null }) {
@@ -241,6 +255,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
 			parts.agent.flush();
 			parts.collector.flush();
 			parts.kafka?.flush();
+			// then the dependencies job, as a cron would start spark-dependencies after the day's writes
+			if (parts.storage.es) runDependenciesJob(store, parts.storage.es, run.ids());
 			if (listeners.size > 0) throttle.now();
 			await sync?.flush();
 		},

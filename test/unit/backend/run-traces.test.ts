@@ -36,3 +36,27 @@ describe('backend.runTraces', () => {
 		b.dispose();
 	});
 });
+
+describe('the dependencies job at the end of a run (Elasticsearch storage)', () => {
+	it('writes jaeger-dependencies-<day> for each UTC day the run wrote spans in, from that day\'s traces', async () => {
+		const b = createBackend({ now });
+		b.configure({ ...DEFAULT_PIPELINE, storage: { ...DEFAULT_PIPELINE.storage, type: 'elasticsearch' } });
+		const day = new Date(T0 / 1000).toISOString().slice(0, 10);
+		const publish = span({ service: 'order', operationName: 'publish-order' });
+		const handle = childOf(publish, { service: 'kitchen', operationName: 'handle-message' });
+		handle.references[0].refType = 'FOLLOWS_FROM';
+		await post(b, [publish, handle, childOf(handle, { service: 'kitchen', operationName: 'cook-order' })]);
+		const es = (path: string) => b.fetch(`http://elasticsearch:9200${path}`, { method: 'GET' }).then((r) => JSON.parse(r.body as string));
+		expect((await es('/_cat/indices?format=json')).map((i: { index: string }) => i.index)).not.toContain(`jaeger-dependencies-${day}`);
+		await b.flush();
+		const hits = (await es(`/jaeger-dependencies-${day}/_search`)).hits.hits;
+		expect(hits).toHaveLength(1);
+		expect(hits[0]._source.dependencies).toEqual([{ parent: 'order', child: 'kitchen', callCount: 1, source: 'jaeger' }]);
+		// run again: the day's document is replaced, not added to
+		await post(b, [span({ service: 'order', operationName: 'x' })]);
+		await b.flush();
+		expect((await es(`/jaeger-dependencies-${day}/_search`)).hits.hits).toHaveLength(1);
+		b.dispose();
+	});
+
+});
