@@ -4,7 +4,7 @@
 import { test, assert } from './harness';
 import { consoleText, openPlayground, run } from './playground-page';
 
-const SPACED = 3; // packets sent 200 ms apart: the counters have time to show them one by one
+const SPACED = 5; // packets sent 300 ms apart: the counters have time to show them one by one
 const BURST = 15; // packets sent at once against a queue of 2: most are dropped
 const burst = `import { initTracer } from 'tour/tracing';
 import { sleep } from 'tour/time';
@@ -19,7 +19,7 @@ function packet(round: number) {
 export async function main() {
   for (let r = 0; r < ${SPACED}; r++) {
     packet(r);
-    await sleep(200);
+    await sleep(300);
   }
   for (let r = 0; r < ${BURST}; r++) packet(100 + r);
   await sleep(200);
@@ -68,7 +68,11 @@ test('the Backend panel counts during a burst, under Jaeger metric names, and en
 
 	// during the run: the agent's count went up step by step, and storage wrote before the end
 	const agentSeen = new Set(samples.map((s) => v(s.c, 'agent', 'received')).filter((n) => n > 0));
-	assert.ok(agentSeen.size >= 3, `the agent's received counter showed ${[...agentSeen].join(', ')}: it should climb while the spaced packets arrive`);
+	const timeline = samples
+		.filter((s, i) => i === 0 || v(s.c, 'agent', 'received') !== v(samples[i - 1].c, 'agent', 'received'))
+		.map((s) => `${Math.round(s.at - samples[0].at)} ms: ${v(s.c, 'agent', 'received')}`)
+		.join(', ');
+	assert.ok(agentSeen.size >= 3, `the agent's received counter went ${timeline}: it should climb while the spaced packets arrive`);
 	const final = v(last, 'storage', 'written');
 	assert.ok(samples.some((s) => v(s.c, 'storage', 'written') > 0 && v(s.c, 'storage', 'written') < final), 'storage showed a partial count before the end');
 
