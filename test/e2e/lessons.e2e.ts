@@ -55,6 +55,8 @@ test(
 			const r = await runChecks(page);
 			if (!r.passed) failures.push(`${s.id}:\n${r.text}`);
 		}
+		// the assertion's diff is cut short: print which items failed, with their hints
+		if (failures.length) console.log(failures.join('\n\n'));
 		assert.deepEqual(failures, []);
 	},
 	{ timeoutMs: 600_000 }

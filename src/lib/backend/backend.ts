@@ -7,7 +7,9 @@ import { createKafkaPath, type KafkaPath } from './pipeline/kafka';
 import { pipelineSnapshot, type PipelineSnapshot } from './pipeline/snapshot';
 import { createStorage, type Storage } from './pipeline/storage';
 import { createThrottle } from './pipeline/throttle';
-import { ES_HOST, ES_PORT } from './store/elasticsearch';
+import { ES_HOST, ES_PORT, type ElasticsearchStore } from './store/elasticsearch';
+import { dependenciesOfDay } from './store/dependency-job';
+import { utcDay } from './store/es-index';
 import { createOtlpReceiver } from './otlp-receiver';
 import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits, validateSpan } from './validate';
 import type { TracePersistence } from './persistence';
@@ -16,6 +18,8 @@ import { createQueryHandler } from './query/handler';
 import { fetchFromHandlers, type HandlerEntry } from './routing';
 import { createSamplingManager, type SamplingConfig, type SamplingManager } from './sampling';
 import { MemoryStore, type StoreLimits, type StoreStats } from './store/memory-store';
+import { trackRunTraces } from './store/run-traces';
+import type { Trace } from '../model/index';
 import { type PersistenceSync, type RestoreResult, syncStoreWithPersistence } from './store-sync';
 import { realTimers, type Timers } from './timers';
 import type { SimHandler } from '$lib/sim';
@@ -59,8 +63,10 @@ export interface Backend {
 	readonly kafka: KafkaPath | null;
 	readonly pipeline: PipelineConfig;
 	store: MemoryStore;
-	/** a fresh pipeline (counters at zero) with this configuration; stored traces stay */
+	/** a fresh pipeline (counters at zero) with this configuration, for a new run; stored traces stay */
 	configure(config: PipelineConfig): void;
+	/** the traces written since the last configure() (this run's), oldest start first: the last `limit` written */
+	runTraces(limit?: number): Trace[];
 	/** the Backend panel's picture of the pipeline now */
 	snapshot(): PipelineSnapshot;
 	/** called with a snapshot at most every SNAPSHOT_INTERVAL_MS while counters change; returns an unsubscribe */
@@ -83,6 +89,18 @@ export interface Backend {
 	dispose(): void;
 }
 
+/**
+ * spark-dependencies over Elasticsearch, once per UTC day the run wrote spans in: that day's edges,
+ * from every stored trace with a span that day, into `jaeger-dependencies-<day>`.
+ */
+function runDependenciesJob(store: MemoryStore, es: ElasticsearchStore, runTraceIDs: string[]): void {
+	const days = new Set<string>();
+	for (const id of runTraceIDs) for (const r of store.getRecords(id) ?? []) days.add(utcDay(r.startTime));
+	if (days.size === 0) return;
+	const traces = store.traceIDs().map((id) => store.getRecords(id) ?? []);
+	for (const day of days) es.writeDependencies(day, dependenciesOfDay(traces, day));
+}
+
 function disposeParts(p: { agent: Agent; collector: Collector; kafka: KafkaPath | null }) {
 	p.agent.dispose();
 	p.collector.dispose();
@@ -96,6 +114,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
 	const hosts = { ...HOSTS, ...options.hosts };
 
 	const store = new MemoryStore(options.store);
+	const run = trackRunTraces(store);
 	const sampling = createSamplingManager(options.sampling);
 	let queryRequests = 0;
 	const queryHandler = createQueryHandler(store, now);
@@ -204,7 +223,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
 			disposeParts(parts);
 			parts = build(normalizePipelineConfig(config));
 			queryRequests = 0;
+			run.reset();
 			changed();
+		},
+		runTraces(limit) {
+			const traces = run.ids(limit).flatMap((id) => store.getTrace(id) ?? []);
+			const startOf = (t: Trace) => t.spans.reduce((m, s) => Math.min(m, s.startTime), Infinity);
+			return traces.sort((a, b) => startOf(a) - startOf(b));
 		},
 		snapshot,
 		onSnapshot(listener) {
@@ -230,11 +255,14 @@ export function createBackend(options: BackendOptions = {}): Backend {
 			parts.agent.flush();
 			parts.collector.flush();
 			parts.kafka?.flush();
+			// then the dependencies job, as a cron would start spark-dependencies after the day's writes
+			if (parts.storage.es) runDependenciesJob(store, parts.storage.es, run.ids());
 			if (listeners.size > 0) throttle.now();
 			await sync?.flush();
 		},
 		dispose() {
 			disposeParts(parts);
+			run.dispose();
 			throttle.dispose();
 			sync?.detach();
 			options.persistence?.close();

@@ -1,6 +1,7 @@
 // What the backend worker exposes over comlink, kept out of the worker file so it runs in Node
 // tests. Everything crossing here is plain data (structured clone): requests, responses, stats.
 import type { SimRequest, SimResponse } from '$lib/sim';
+import type { Trace } from '../model/index';
 import type { Backend, BackendOptions, BackendStats } from './backend';
 import type { SamplingStrategy } from './sampling';
 import type { PipelineSnapshot } from './pipeline/snapshot';
@@ -24,6 +25,8 @@ export interface BackendWorkerApi {
 	/** A fresh pipeline for the next run (jaeger.yml, already read on the page): checked again here, since it crosses a boundary. */
 	configure(config: unknown): void;
 	snapshot(): PipelineSnapshot;
+	/** the traces this run (since the last configure) wrote, oldest start first; at most `limit`, the last written */
+	runTraces(limit: number): Trace[];
 	/** `listener` (a comlink proxy) gets throttled snapshots; a second call replaces the first; null stops them */
 	onSnapshot(listener: ((s: PipelineSnapshot) => void) | null): void;
 	clear(): void;
@@ -81,6 +84,7 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 		stats: () => current().stats(),
 		configure: (config) => current().configure(normalizePipelineConfig(config)),
 		snapshot: () => current().snapshot(),
+		runTraces: (limit) => current().runTraces(typeof limit === 'number' && limit > 0 ? limit : 1000),
 		onSnapshot(l) {
 			listener = l;
 			current();

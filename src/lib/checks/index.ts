@@ -31,6 +31,7 @@ export { spansInOrder, siblingsUnder, oneAfterAnother, allOverlap, lastsUnder } 
 export { errorSpans, logsError, answeredWith, marksError, marksNoError } from './failures';
 export { runOutput, type FinishedRun } from './collect';
 export { messageCarriesSpan, eachReferencesOwn } from './messages';
+export { dependencyEdges, callsBetween } from './dependencies';
 export { spanKind, spanStatus, sentTraceparent } from './otel';
 export {
 	percentile,

@@ -29,7 +29,7 @@ import {
 	type ServiceLink,
 	type WorldDeps
 } from '$lib/runner';
-import { collectTraces, createBackend, createBackendWorkerApi, HOSTS, PORTS, type Backend } from '$lib/backend';
+import { createBackend, createBackendWorkerApi, DEFAULT_PIPELINE, HOSTS, parsePipelineConfig, PIPELINE_FILE, PORTS, type Backend } from '$lib/backend';
 import type { HostContext, Network } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import type { SpanRecord } from '$lib/model';
@@ -202,6 +202,11 @@ export function inProcessBackend() {
 		async attach(network: Network, ctx?: HostContext): Promise<void> {
 			await api.init();
 			if (ctx) await applyStrategiesFile((text) => api.loadSamplingFile(text), ctx);
+			// the run's jaeger.yml, as the page's backend link applies it (a bad one fails the run there)
+			const yml = ctx?.files[PIPELINE_FILE];
+			const parsed = yml === undefined ? null : parsePipelineConfig(yml);
+			if (parsed && !parsed.ok) ctx?.fail('jaeger', parsed.message, { file: PIPELINE_FILE, line: parsed.line });
+			api.configure(parsed?.ok ? parsed.config : DEFAULT_PIPELINE);
 			for (const { host, port } of api.endpoints()) {
 				const agent = host === HOSTS.agent && port === PORTS.agentCompact;
 				network.listen(
@@ -216,8 +221,8 @@ export function inProcessBackend() {
 			}
 		},
 		flush: () => api.flush(),
-		/** what Runner.traces() reads: every trace, through jaeger-query */
-		traces: (): Promise<Trace[]> => (backend ? collectTraces(backend.client, { limit: 1000 }) : Promise.resolve([])),
+		/** what Runner.traces() reads: the traces this run wrote */
+		traces: async (): Promise<Trace[]> => (backend ? api.runTraces(1000) : []),
 		dispose: () => backend?.dispose()
 	};
 }

@@ -671,5 +671,7 @@ import { variants11 } from './mistakes-11';
 variants.push(...variants11);
 import { variants08 } from './mistakes-08';
 variants.push(...variants08);
+import { variants09 } from './mistakes-09';
+variants.push(...variants09);
 import { variants10 } from './mistakes-10';
 variants.push(...variants10);

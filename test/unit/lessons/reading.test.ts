@@ -110,3 +110,21 @@ describe('chapter 10 says what your own Jaeger receives', () => {
 		expect([client.kind, server.kind]).toEqual([3, 2]);
 	});
 });
+
+describe('chapter 9 reading step says what a run shows', () => {
+	it('inside-jaeger/follow-a-span: one span, one UDP packet to the agent, and jaeger-query returns the same span', async () => {
+		const s = step('inside-jaeger/follow-a-span');
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.errors).toEqual([]);
+		const pay = findSpan(run, { service: 'checkout', operation: 'pay' })!;
+		const id = pay.span.spanID.replace(/^0+/, '');
+		const lines = run.console.map((l) => l.text);
+		expect(lines[0]).toBe(`1. tracer: finished span ${id} of trace ${pay.span.traceID.replace(/^0+/, '')}`);
+		expect(lines[1]).toBe('2. reporter: one UDP packet sent to jaeger-agent:6831');
+		expect(lines[2]).toMatch(new RegExp(`^3\\. jaeger-query: trace \\w+ holds span 0*${id} \\(pay\\)$`));
+		const packets = run.traffic.filter((r) => r.to === 'jaeger-agent:6831');
+		expect(packets).toHaveLength(1);
+		expect(packets[0].requestBody).toContain(pay.span.spanID.replace(/^0+/, ''));
+		expect(run.traffic.some((r) => r.to === 'jaeger-query:16686' && r.method === 'GET')).toBe(true);
+	});
+});

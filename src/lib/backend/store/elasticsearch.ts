@@ -32,10 +32,18 @@ export interface ServiceDocument {
 	operationName: string;
 }
 
+/** What spark-dependencies writes for one day: one document with every edge of that day. */
+export interface DependenciesDocument {
+	timestamp: string;
+	dependencies: { parent: string; child: string; callCount: number; source: 'jaeger' }[];
+}
+
+type EsDocument = SpanDocument | ServiceDocument | DependenciesDocument;
+
 interface Index {
 	name: string;
 	kind: IndexKind;
-	docs: (SpanDocument | ServiceDocument)[];
+	docs: EsDocument[];
 	/** service docs are unique per (service, operation) */
 	keys: Set<string> | null;
 	uuid: string;
@@ -88,7 +96,7 @@ export class ElasticsearchStore {
 		return 'stored';
 	}
 
-	private add(name: string, kind: IndexKind, doc: SpanDocument | ServiceDocument, key: string | null) {
+	private add(name: string, kind: IndexKind, doc: EsDocument, key: string | null) {
 		let index = this.indices.get(name);
 		if (!index) {
 			index = { name, kind, docs: [], keys: kind === 'service' ? new Set() : null, uuid: uuid(this.nextUuid++) };
@@ -111,6 +119,21 @@ export class ElasticsearchStore {
 				this.docCount -= index.docs.length;
 				this.indices.delete(name);
 			}
+	}
+
+	/**
+	 * The dependencies job's output for one UTC day (`YYYY-MM-DD`): `jaeger-dependencies-<day>` holds
+	 * one document, replaced each time the job runs for that day.
+	 */
+	writeDependencies(day: string, links: { parent: string; child: string; callCount: number }[]): void {
+		const name = `${this.prefix ? this.prefix + '-' : ''}jaeger-dependencies-${day}`;
+		const old = this.indices.get(name);
+		if (old) {
+			this.docCount -= old.docs.length;
+			this.indices.delete(name);
+		}
+		const doc: DependenciesDocument = { timestamp: `${day}T00:00:00Z`, dependencies: links.map((l) => ({ ...l, source: 'jaeger' })) };
+		this.add(name, 'dependencies', doc, null);
 	}
 
 	list(): EsIndexInfo[] {
@@ -211,7 +234,7 @@ export class ElasticsearchStore {
 }
 
 /** The value a query field names: `process.serviceName`, or `serviceName` on span documents too. */
-function fieldValue(doc: SpanDocument | ServiceDocument, field: string): string | undefined {
+function fieldValue(doc: EsDocument, field: string): string | undefined {
 	if ('spanID' in doc) {
 		if (field === 'process.serviceName' || field === 'serviceName') return doc.process.serviceName;
 		const v = (doc as unknown as Record<string, unknown>)[field];

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { DEFAULT_PIPELINE, parsePipelineConfig, PIPELINE_FILE, spawnBackendWorker, type BackendWorkerApi, type PipelineConfig, type PipelineSnapshot } from '$lib/backend';
 import type { HostContext, Network, SimResponse } from '$lib/sim';
+import type { Trace } from '$lib/model';
 
 /** The run's jaeger.yml (top level or in a folder), read on the page: only plain data goes to the worker. */
 export function pipelineFromFiles(files: Readonly<Record<string, string>>): { config: PipelineConfig } | { file: string; line: number; message: string } {
@@ -56,6 +57,20 @@ export class BackendLink {
 			.catch(() => {});
 	}
 
+	/** false from a run's start until its pipeline is set up: a run that never got that far wrote no traces */
+	#runAttached = true;
+
+	/** A run starts: until attach(), it has no traces of its own (not the last run's either). */
+	newRun(): void {
+		this.#runAttached = false;
+	}
+
+	/** The traces the current run wrote (since its attach), oldest start first: what its checks and Traces tab read. */
+	async runTraces(limit: number): Promise<Trace[]> {
+		if (!this.#runAttached) return [];
+		return (await this.#start()).runTraces(limit);
+	}
+
 	/** The page's backend, listening on this run's network, its pipeline set up by the run's jaeger.yml and its sampling by sampling.json. */
 	async attach(network: Network, ctx?: HostContext): Promise<void> {
 		const api = await this.#start();
@@ -63,6 +78,7 @@ export class BackendLink {
 		const pipeline = pipelineFromFiles(ctx?.files ?? {});
 		if ('message' in pipeline) ctx?.fail('jaeger', pipeline.message, { file: pipeline.file, line: pipeline.line });
 		await api.configure('config' in pipeline ? pipeline.config : DEFAULT_PIPELINE);
+		this.#runAttached = true;
 		const snap = await api.snapshot();
 		this.#snapshotListener?.(snap);
 		for (const { host, port } of await api.endpoints()) {

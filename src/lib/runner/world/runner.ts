@@ -1,4 +1,4 @@
-import { collectTraces, createQueryClient, type PipelineSnapshot, type QueryClient } from '$lib/backend';
+import { createQueryClient, type PipelineSnapshot, type QueryClient } from '$lib/backend';
 import { createWorldHosts, WORLD_HOST_KINDS } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import { CompilerClient } from '../compile/client';
@@ -21,9 +21,6 @@ export class Runner {
 	/** the broker, Redis, the database and the proxy: fresh for every run */
 	readonly #world = createWorldHosts(WORLD_HOST_KINDS);
 	#current: RunningWorld | null = null;
-	/** µs since the epoch when the last run started: its traces are the ones that start after it */
-	#lastRunStart = 0;
-
 	/** `persistTraces`: keep the backend's traces in IndexedDB so they survive a reload. */
 	constructor(options: { persistTraces?: boolean } = {}) {
 		this.#backend = new BackendLink({ persist: options.persistTraces });
@@ -52,7 +49,7 @@ export class Runner {
 			previous.stop();
 			await previous.result.catch(() => {});
 		}
-		this.#lastRunStart = Date.now() * 1000;
+		this.#backend.newRun();
 		const world = startWorld({ compiler: this.compiler, pool: this.#pool, hosts: [this.#backend, this.#world] }, req, callbacks);
 		this.#current = world;
 		try {
@@ -79,11 +76,12 @@ export class Runner {
 	}
 
 	/**
-	 * The traces the last run produced (what a lesson check judges), oldest first. Earlier runs'
-	 * traces stay in the backend for search and compare, as in a real Jaeger.
+	 * The traces the last run produced (what a lesson check judges), oldest first: the ones it wrote,
+	 * whatever their start times (a replayed span starts before the run). Earlier runs' traces stay
+	 * in the backend for search and compare, as in a real Jaeger.
 	 */
 	traces(limit = 1000): Promise<Trace[]> {
-		return collectTraces(this.queryClient, { limit, since: this.#lastRunStart });
+		return this.#backend.runTraces(limit);
 	}
 
 	dispose(): void {
