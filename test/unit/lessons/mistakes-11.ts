@@ -184,3 +184,63 @@ add({
 	name: 'passes: the pool sized from the expected load',
 	edits: { 'frontend.ts': [['const ROUTE_WORKERS = 16;', '// fifty customers at peak, five drivers each, a route takes a few ms: a quarter in flight is plenty\nconst PEAK_CALLS = 50 * 5;\nconst ROUTE_WORKERS = Math.ceil(PEAK_CALLS / 8);']] }
 });
+
+// ── the Redis timeout ─────────────────────────────────────────────────────────
+const REDIS = 'find-the-slow-request/the-redis-timeout';
+const MARK = "    span.setTag(Tags.ERROR, true);\n    span.log({ event: 'error', message: (err as Error).message, driver_id: id });\n";
+
+// 1. The start as given: every attempt inside one span, nothing marked.
+add({ step: REDIS, name: 'all attempts inside one GetDriver span', edits: {}, fromStart: true, hint: 'hides both' });
+
+// 2. The error tag without the log that says why.
+add({ step: REDIS, name: 'error tag but no error log', edits: { 'driver.ts': [[MARK, '    span.setTag(Tags.ERROR, true);\n']] }, hint: 'but not why' });
+
+// 3. The log without the tag: the span is not red and error=true does not find it.
+add({ step: REDIS, name: 'error log but no error tag', edits: { 'driver.ts': [[MARK, "    span.log({ event: 'error', message: (err as Error).message });\n"]] }, hint: 'are not errors' });
+
+// 4. The failure marked on the parent, which succeeds in the end.
+add({
+	step: REDIS,
+	name: 'the error marked on FindNearest instead of the attempt',
+	edits: { 'driver.ts': [[MARK, "    parent.setTag(Tags.ERROR, true);\n    parent.log({ event: 'error', message: (err as Error).message });\n"]] },
+	hint: 'are not errors'
+});
+
+// 5. Every attempt its own span, but a retry looks like a first try.
+add({ step: REDIS, name: 'retries without their number', edits: { 'driver.ts': [["  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", '']] }, hint: 'look like any first try' });
+
+// Correct, written differently: an `attempt` tag on every span, 'error' as a string, the Error as error.object.
+add({
+	step: REDIS,
+	name: 'passes: an attempt tag on every try, error.object in the log',
+	edits: {
+		'driver.ts': [
+			["  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", "  span.setTag('attempt', attempt);\n"],
+			[MARK, "    span.setTag('error', true);\n    span.log({ event: 'error', 'error.object': err, 'error.kind': 'Timeout' });\n"]
+		]
+	}
+});
+
+// Correct, written differently: the retry as recursion, the number given when the span starts.
+add({
+	step: REDIS,
+	name: 'passes: retry by recursion, retry_no set at startSpan',
+	edits: {
+		'driver.ts': [
+			["  const span = redisSpan(parent, 'GetDriver', { 'param.driverID': id });\n  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", "  const span = redisSpan(parent, 'GetDriver', attempt > 1 ? { 'param.driverID': id, retry_no: String(attempt - 1) } : { 'param.driverID': id });\n"],
+			[
+				/\/\*\* GetDriver, tried again[\s\S]*?\n}\n/,
+				`/** GetDriver again after a failure, until ATTEMPTS tries have failed. */
+async function getDriverWithRetry(parent: Span, id: string, attempt = 1): Promise<Driver | null> {
+  try {
+    return await getDriver(parent, id, attempt);
+  } catch {
+    if (attempt >= ATTEMPTS) return null;
+    return getDriverWithRetry(parent, id, attempt + 1);
+  }
+}
+`
+			]
+		]
+	}
+});
