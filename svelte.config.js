@@ -11,6 +11,9 @@ export default {
 		// Every page is prerendered: deep links show the lesson text before any script runs.
 		// …and the service worker carries the SHA-256 of every file it may cache (digests-adapter.js)
 		adapter: withServiceWorkerDigests(adapter({ pages: out, assets: out, strict: true }), { out }),
+		// CSS under 16 KB goes into each page's <style>: on a slow shared link the lesson text shows as
+		// soon as the HTML arrives, instead of after eight stylesheet round trips competing with scripts
+		inlineStyleThreshold: 16384,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
 		alias: { $lessons: 'lessons' },
 		// lesson checks are code: type-check them with the app (start/solution files import the

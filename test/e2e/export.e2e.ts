@@ -1,5 +1,5 @@
 // "Also send my spans to…" and "Download as a Node project" in a real browser: the page posts a run's
-// spans to a local OTLP/HTTP receiver (decoded with opentelemetry-proto's definitions), explains a CORS
+// spans to a local OTLP/HTTP receiver (decoded strictly with opentelemetry-proto's definitions: otlp-official.ts), explains a CORS
 // refusal and a closed port, and the download is a zip with the right files.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,7 +14,8 @@ const traced = {
 import { initTracer } from 'tour/tracing';
 const tracer = initTracer('client');
 export async function main() {
-  const span = tracer.startSpan('ask');
+  const span = tracer.startSpan('ask', { tags: { 'span.kind': 'client', attempt: 1, ratio: 0.5, cached: false } });
+  span.log({ event: 'asking', bytes: 12 });
   const res = await fetch('http://greeter:8081/greet');
   console.log('client got', await res.text());
   span.finish();
@@ -48,7 +49,9 @@ test('the setting sends a run\'s spans to a local OTLP/HTTP receiver, which deco
 		await run(page);
 		await outcome(page).filter({ hasText: 'Sent' }).waitFor({ timeout: 10_000 });
 		assert.match((await outcome(page).textContent())!, /Sent 2 spans to http:\/\/127\.0\.0\.1:\d+\/v1\/traces\./);
+		assert.deepEqual(receiver.refusals, [], 'every request decodes field for field with the official definitions');
 		assert.deepEqual(receiver.spans.map((s) => `${s.service} ${s.name}`).sort(), ['client ask', 'greeter greet']);
+		assert.equal(receiver.spans.find((s) => s.name === 'ask')?.kind, 3, 'span.kind=client is SpanKind CLIENT (3)');
 		assert.equal(new Set(receiver.spans.map((s) => s.traceId)).size, 2, 'no propagation in this program: two traces');
 		// the choice is remembered
 		await page.reload();

@@ -36,6 +36,27 @@ test('a client calls a server over tour/http; both print, the Network panel show
 	assert.deepEqual(consoleErrors, []);
 });
 
+test('the Console keeps its newest line in view, as a terminal does, and a short output starts at the top', async ({ page, url }) => {
+	await open(page, url, { 'main.ts': `for (let i = 1; i <= 200; i++) console.log('line ' + i);\n` });
+	await run(page);
+	const log = page.getByRole('log', { name: 'Console' });
+	await log.getByText('main │ line 200').waitFor();
+	const seen = (text: string) =>
+		log.evaluate((box, t) => {
+			const line = [...box.querySelectorAll('.line')].find((l) => l.textContent === t)!;
+			const a = box.getBoundingClientRect();
+			const b = line.getBoundingClientRect();
+			return b.top >= a.top - 1 && b.bottom <= a.bottom + 1;
+		}, text);
+	assert.ok(await seen('main │ line 200'), 'the last line is in view');
+	assert.ok(!(await seen('main │ line 1')), 'the first line has scrolled away');
+
+	await open(page, url, { 'main.ts': `console.log('only line');\n` });
+	await run(page);
+	const gap = await log.evaluate((box) => box.querySelector('.line')!.getBoundingClientRect().top - box.getBoundingClientRect().top);
+	assert.ok(gap < 20, `a short output starts at the top (gap ${gap} px)`);
+});
+
 test('a compile error shows file:line:col in the Console and a marker in the editor', async ({ page, url }) => {
 	await open(page, url, { 'main.ts': `const ok = 1;\nconst broken = ;\n` });
 	assert.equal(await run(page), 'Compile failed');

@@ -2,48 +2,24 @@
 // from the registry and run with `npm start`; jaeger-client's HTTP sender (JAEGER_ENDPOINT) reports to
 // a receiver standing in for Jaeger's collector. The spans must make one trace across the three
 // services, each server span a child of the client span that called it.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeProject, projectInput, zipProject } from '$lib/takehome';
 import { step } from '../unit/lessons/course';
 import { startThriftReceiver } from './receiver';
+import { exportAndInstall, run } from './exported';
 
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let out = '';
-		child.stdout.on('data', (c) => (out += c));
-		child.stderr.on('data', (c) => (out += c));
-		child.on('error', reject);
-		child.on('exit', (code) => resolve({ code: code ?? 1, out }));
-	});
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'takehome-'));
 const lesson = step('rpc/failed-call');
+let dir = '';
 let folder = '';
 
 beforeAll(async () => {
-	const input = projectInput({ name: 'hello-rpc-failed-call', title: 'Tag a failed call', files: lesson.solution, services: lesson.services, args: lesson.args });
-	// through the zip, as the button gives it
-	const zip = unzipSync(zipProject('hello-rpc-failed-call', nodeProject(input)));
-	for (const [path, bytes] of Object.entries(zip)) {
-		mkdirSync(dirname(join(dir, path)), { recursive: true });
-		writeFileSync(join(dir, path), strFromU8(bytes));
-	}
-	folder = join(dir, 'hello-rpc-failed-call');
-	const install = await run('npm', ['install', '--no-audit', '--no-fund'], folder);
-	if (install.code !== 0) throw new Error(`npm install failed:\n${install.out}`);
+	({ dir, folder } = await exportAndInstall('hello-rpc-failed-call', 'Tag a failed call', lesson));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the exported lesson-3 project', () => {
 	it('keeps the learner files as they were', async () => {
-		const { readFileSync } = await import('node:fs');
 		for (const [path, text] of Object.entries(lesson.solution)) expect(readFileSync(join(folder, path), 'utf8')).toBe(text);
 	});
 

@@ -2,29 +2,32 @@
 // explains the failures a learner meets: nothing listening, CORS not set up, the collector refusing.
 // Learner code never gets the network: only the page sends, after the run, what the run recorded.
 import { toOTLP, type Trace } from '$lib/model';
+import { translator, type Locale } from '$lib/course';
 
 export const DEFAULT_ENDPOINT = 'http://localhost:4318/v1/traces';
 
 export type ExportOutcome =
 	| { kind: 'sent'; spans: number; rejected?: { spans: number; message: string } }
 	| { kind: 'nothing' }
-	| { kind: 'bad-endpoint'; reason: string }
+	| { kind: 'bad-endpoint'; reason: EndpointProblem }
 	| { kind: 'refused' }
 	| { kind: 'cors'; origin: string }
 	| { kind: 'http-error'; status: number; message: string };
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, 'status' | 'ok' | 'text'> & { type?: string }>;
 
-/** An endpoint the page may send to: http(s) only, with a host. */
-export function checkEndpoint(url: string): string | null {
+export type EndpointProblem = 'notUrl' | 'scheme' | 'credentials';
+
+/** An endpoint the page may send to: http(s) only, with a host, no credentials; else what is wrong. */
+export function checkEndpoint(url: string): EndpointProblem | null {
 	let u: URL;
 	try {
 		u = new URL(url);
 	} catch {
-		return 'not a URL';
+		return 'notUrl';
 	}
-	if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'only http:// and https:// collectors';
-	if (u.username || u.password) return 'no user or password in the URL';
+	if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'scheme';
+	if (u.username || u.password) return 'credentials';
 	return null;
 }
 
@@ -75,22 +78,22 @@ export function corsConfig(origin: string): string {
 	return ['receivers:', '  otlp:', '    protocols:', '      http:', '        endpoint: 0.0.0.0:4318', '        cors:', `          allowed_origins: ["${origin}"]`].join('\n');
 }
 
-/** What the setting shows after a run, in English (the setting's words). */
-export function describeOutcome(o: ExportOutcome, endpoint: string): string {
+/** What the setting shows after a run, in the page's language. */
+export function describeOutcome(o: ExportOutcome, endpoint: string, locale: Locale = 'en'): string {
+	const t = translator(locale);
 	switch (o.kind) {
 		case 'sent':
-			return o.rejected
-				? `Sent ${o.spans} spans to ${endpoint}; the collector rejected ${o.rejected.spans}: ${o.rejected.message}`
-				: `Sent ${o.spans} span${o.spans === 1 ? '' : 's'} to ${endpoint}.`;
+			if (o.rejected) return t('export.sentPartly', { n: o.spans, endpoint, rejected: o.rejected.spans, message: o.rejected.message });
+			return o.spans === 1 ? t('export.sentOne', { endpoint }) : t('export.sent', { n: o.spans, endpoint });
 		case 'nothing':
-			return 'This run produced no spans: nothing was sent.';
+			return t('export.nothing');
 		case 'bad-endpoint':
-			return `Not sent: ${endpoint} is not a collector address (${o.reason}).`;
+			return t('export.badEndpoint', { endpoint, reason: t(`export.badEndpoint.${o.reason}`) });
 		case 'refused':
-			return `Not sent: nothing answered at ${endpoint} (connection refused). Is the collector running, and listening for OTLP/HTTP on that port?`;
+			return t('export.refused', { endpoint });
 		case 'cors':
-			return `Not sent: the collector at ${endpoint} answered, but its CORS settings do not let this page (${o.origin}) send to it. Add this page's origin to the OTLP receiver's cors settings:`;
+			return t('export.cors', { endpoint, origin: o.origin });
 		case 'http-error':
-			return `Not sent: the collector answered ${o.status}${o.message ? `: ${o.message}` : ''}.`;
+			return o.message ? t('export.httpErrorMessage', { status: o.status, message: o.message }) : t('export.httpError', { status: o.status });
 	}
 }

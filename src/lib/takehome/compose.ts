@@ -5,12 +5,14 @@
 export interface ComposeNeeds {
 	rabbitmq: boolean;
 	redis: boolean;
+	/** the entry points' ports, when the step has a traefik.yml */
+	traefik?: { ports: number[] };
 	mysql?: { user?: string; password?: string; database: string; initFiles: string[] };
 }
 
 const yamlString = (s: string) => JSON.stringify(s);
 
-export function composeFile(needs: ComposeNeeds, images: { jaeger: string; rabbitmq: string; redis: string; mysql: string }): string {
+export function composeFile(needs: ComposeNeeds, images: { jaeger: string; rabbitmq: string; redis: string; mysql: string; traefik: string }): string {
 	const lines = [
 		'# docker compose up -d: Jaeger (UI http://localhost:16686) and the servers this project talks to.',
 		'services:',
@@ -24,6 +26,8 @@ export function composeFile(needs: ComposeNeeds, images: { jaeger: string; rabbi
 		'      - "6832:6832/udp" # jaeger.thrift binary (the Node jaeger-client\'s default)',
 		'      - "14268:14268" # jaeger.thrift over HTTP (JAEGER_ENDPOINT)'
 	];
+	// containers (Traefik) find Jaeger by the course's host names
+	if (needs.traefik) lines.push('    networks:', '      default:', '        aliases: [jaeger-agent, jaeger-collector, jaeger-query]');
 	if (needs.rabbitmq) lines.push('  rabbitmq:', `    image: ${images.rabbitmq}`, '    ports:', '      - "5672:5672"', '      - "15672:15672" # management UI (guest/guest)');
 	if (needs.redis) lines.push('  redis:', `    image: ${images.redis}`, '    ports:', '      - "6379:6379"');
 	if (needs.mysql) {
@@ -36,6 +40,18 @@ export function composeFile(needs: ComposeNeeds, images: { jaeger: string; rabbi
 			lines.push('    volumes: # run once, when the database is first created');
 			m.initFiles.forEach((f, i) => lines.push(`      - ./${f}:/docker-entrypoint-initdb.d/${String(i + 1).padStart(2, '0')}-${f.replace(/^.*\//, '')}:ro`));
 		}
+	}
+	if (needs.traefik) {
+		lines.push('  traefik: # traefik.yml split in two: traefik/static.yml (entry points, tracing) and traefik/dynamic.yml (routers, services)', `    image: ${images.traefik}`, '    command: ["--configFile=/etc/traefik/static.yml"]', '    ports:');
+		for (const p of needs.traefik.ports) lines.push(`      - "${p}:${p}"`);
+		lines.push(
+			'    volumes:',
+			'      - ./traefik/static.yml:/etc/traefik/static.yml:ro',
+			'      - ./traefik/dynamic.yml:/etc/traefik/dynamic.yml:ro',
+			'    extra_hosts: # the services run on this machine (npm start), outside Docker',
+			'      - "host.docker.internal:host-gateway"',
+			'    depends_on: [jaeger]'
+		);
 	}
 	return lines.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import { LAYER_FILES, MODULES } from './layer';
 import { IMAGES, NODE_DEPENDENCIES, WORLD_DEPENDENCIES } from './versions';
 import { composeFile, type ComposeNeeds } from './compose';
 import { projectReadme } from './readme';
+import { traefikFiles } from './traefik';
 
 export interface ProjectService {
 	file: string;
@@ -53,7 +54,9 @@ function sqlCredentials(files: Record<string, string>): ComposeNeeds['mysql'] {
 export function nodeProject(input: NodeProjectInput): Record<string, string> {
 	const used = importedModules(input.files);
 	const dependencies: Record<string, string> = { ...NODE_DEPENDENCIES };
-	for (const m of ['amqp', 'redis', 'mysql'] as const) if (used.has(m)) Object.assign(dependencies, WORLD_DEPENDENCIES[m]);
+	for (const m of ['amqp', 'redis', 'mysql', 'grpc'] as const) if (used.has(m)) Object.assign(dependencies, WORLD_DEPENDENCIES[m]);
+	// the course starts its Traefik when the files hold a traefik.yml; so does the compose file
+	const traefik = typeof input.files['traefik.yml'] === 'string' ? traefikFiles(input.files['traefik.yml'], input.services.map((s) => s.name)) : null;
 	const name = packageName(input.name);
 	const pkg = {
 		name,
@@ -69,9 +72,10 @@ export function nodeProject(input: NodeProjectInput): Record<string, string> {
 	const needs: ComposeNeeds = {
 		rabbitmq: used.has('amqp'),
 		redis: used.has('redis'),
-		mysql: used.has('mysql') ? sqlCredentials(input.files) : undefined
+		mysql: used.has('mysql') ? sqlCredentials(input.files) : undefined,
+		traefik: traefik ? { ports: traefik.ports } : undefined
 	};
-	const worldHosts = ['jaeger', 'jaeger-agent', 'jaeger-collector', 'jaeger-query', ...(needs.rabbitmq ? ['rabbitmq'] : []), ...(needs.redis ? ['redis'] : []), ...(needs.mysql ? ['mysql'] : [])];
+	const worldHosts = ['jaeger', 'jaeger-agent', 'jaeger-collector', 'jaeger-query', ...(needs.rabbitmq ? ['rabbitmq'] : []), ...(needs.redis ? ['redis'] : []), ...(needs.mysql ? ['mysql'] : []), ...(traefik ? ['traefik'] : [])];
 	const tourPackage = {
 		name: 'tour',
 		version: '1.0.0',
@@ -85,6 +89,10 @@ export function nodeProject(input: NodeProjectInput): Record<string, string> {
 	out['package.json'] = JSON.stringify(pkg, null, 2) + '\n';
 	out['tsconfig.json'] = JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: false, skipLibCheck: true, noEmit: true, lib: ['ES2022', 'ESNext.Disposable', 'DOM'] } }, null, 2) + '\n';
 	out['docker-compose.yml'] = composeFile(needs, IMAGES);
+	if (traefik) {
+		out['traefik/static.yml'] = traefik.static;
+		out['traefik/dynamic.yml'] = traefik.dynamic;
+	}
 	out['README.md'] = projectReadme({ title: input.title, args: input.args, needs, services: input.services, clients: input.clients, grpc: used.has('grpc') });
 	out['tour/package.json'] = JSON.stringify(tourPackage, null, 2) + '\n';
 	out['tour/project.json'] = JSON.stringify({ services: input.services, clients: input.clients, args: input.args, worldHosts }, null, 2) + '\n';

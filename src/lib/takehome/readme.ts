@@ -54,12 +54,27 @@ export function projectReadme(r: ReadmeInput): string {
 		'  course\'s clients have their shape, but a rarely used option may behave as the real library does.'
 	];
 	if (r.grpc) {
-		lines.push('- **`tour/grpc` does not run here.** The course\'s gRPC carries JSON without `.proto` files;', '  `@grpc/grpc-js` needs service definitions. Write a `.proto` and port the calls to run it for real.');
+		lines.push(
+			'- `tour/grpc` is `@grpc/grpc-js` (real HTTP/2, `grpc-status`, deadlines, metadata) with the course\'s',
+			'  shape on top: `addService(name, methods)`, `listen(port)`, `client.call(method, request)` and the',
+			'  course\'s two-function interceptors. Without `.proto` files the messages are **JSON**, registered',
+			'  with JSON serializers in place of protobuf: these services talk to each other, but a client',
+			'  generated from a `.proto` could not read them. Write a `.proto` to interoperate.'
+		);
+	}
+	if (r.needs.traefik) {
+		lines.push(
+			'- Traefik runs in Docker (v2, as the course\'s): real Traefik reads its static and dynamic',
+			'  configuration separately, so `traefik.yml` is split into `traefik/static.yml` and',
+			'  `traefik/dynamic.yml` (your `traefik.yml` is unchanged); backends on your services reach this',
+			'  machine as `host.docker.internal`. Change the split files, or edit `traefik.yml` in the course and',
+			`  download again. It listens on ${r.needs.traefik.ports.map((p) => `localhost:${p}`).join(', ')}.`
+		);
 	}
 	if (r.needs.mysql?.initFiles.length) lines.push(`- MySQL loads ${r.needs.mysql.initFiles.map((f) => `\`${f}\``).join(', ')} when its volume is first created: \`docker compose down -v\` starts over.`);
 	return lines.join('\n') + '\n';
 }
 
 function needs(n: ComposeNeeds): string[] {
-	return [...(n.rabbitmq ? ['RabbitMQ'] : []), ...(n.redis ? ['Redis'] : []), ...(n.mysql ? ['MySQL'] : [])];
+	return [...(n.rabbitmq ? ['RabbitMQ'] : []), ...(n.redis ? ['Redis'] : []), ...(n.mysql ? ['MySQL'] : []), ...(n.traefik ? ['Traefik'] : [])];
 }

@@ -1,6 +1,7 @@
-// span.setBaggageItem with limits, logging each change on the span like jaeger-client's BaggageSetter:
-// `{event:'baggage', key, value}` plus `override`, `truncated` or `invalid` = 'true'.
+// span.setBaggageItem with limits and the service's restrictions, logging each change on the span like
+// jaeger-client's BaggageSetter: `{event:'baggage', key, value}` plus `override`, `truncated` or `invalid` = 'true'.
 import { baggageSize, isValidBaggageKey, type BaggageLimits } from './baggage_limits';
+import { askRestriction, type BaggageRestrictionManager } from './baggage_restrictions';
 import type { TracerMetrics } from './metrics';
 import type { JaegerSpanContext } from './span_context';
 
@@ -14,7 +15,8 @@ export function setBaggageItem(
 	key: string,
 	rawValue: unknown,
 	limits: BaggageLimits,
-	metrics: TracerMetrics
+	metrics: TracerMetrics,
+	restrictions: { manager: BaggageRestrictionManager; service: string }
 ): void {
 	const ctx = span.ctx;
 	let value = typeof rawValue === 'string' ? rawValue : String(rawValue);
@@ -27,9 +29,16 @@ export function setBaggageItem(
 		log({ invalid: 'true' });
 		return;
 	}
+	const restriction = askRestriction(restrictions.manager, restrictions.service, key);
+	if (!restriction.keyAllowed) {
+		metrics.baggageUpdateFailure++;
+		log(restriction.problem ? { invalid: 'true', reason: restriction.problem } : { invalid: 'true' });
+		return;
+	}
+	const maxValueLength = Math.min(restriction.maxValueLength, limits.maxValueLength);
 	let truncated = false;
-	if (value.length > limits.maxValueLength) {
-		value = value.slice(0, limits.maxValueLength);
+	if (value.length > maxValueLength) {
+		value = value.slice(0, maxValueLength);
 		truncated = true;
 		metrics.baggageTruncate++;
 	}

@@ -10,6 +10,7 @@ export { installAsyncContext } from './async_context';
 export { carriedContext } from './context_slot';
 export { TracerMetrics } from './metrics';
 export { DEFAULT_BAGGAGE_LIMITS, type BaggageLimits } from './baggage_limits';
+export { Restriction, DefaultBaggageRestrictionManager, type BaggageRestrictionManager } from './baggage_restrictions';
 export { consoleLogger, nullLogger, type Logger } from './logger';
 export { TRACER_VERSION } from './constants';
 

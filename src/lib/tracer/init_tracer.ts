@@ -1,5 +1,6 @@
 // jaeger-client's `initTracer(config, options)`: builds sampler and reporter from config.
 import type { BaggageLimits } from './baggage_limits';
+import type { BaggageRestrictionManager } from './baggage_restrictions';
 import type { Logger } from './logger';
 import { consoleLogger } from './logger';
 import { CompositeReporter } from './reporters/composite_reporter';
@@ -74,6 +75,8 @@ export interface TracingOptions {
 	traceId128bit?: boolean;
 	/** used instead of the throttler `config.throttler` describes */
 	throttler?: Throttler;
+	/** which baggage keys this service may set (jaeger-client's option); default: every key, 2048 characters */
+	baggageRestrictionManager?: BaggageRestrictionManager;
 }
 
 /**
@@ -120,6 +123,7 @@ export function initTracer(config: TracingConfig, options: TracingOptions = {}):
 		traceId128bit: options.traceId128bit ?? config.traceId128bit,
 		propagation: config.propagation,
 		baggageLimits: config.baggageLimits,
-		debugThrottler: throttler
+		debugThrottler: throttler,
+		baggageRestrictionManager: options.baggageRestrictionManager
 	});
 }

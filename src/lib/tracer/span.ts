@@ -127,7 +127,10 @@ export class JaegerSpan extends Span {
 	protected _setBaggageItem(key: string, value: string): void {
 		// still set on the context (spans started from it later inherit it), but the baggage log is lost
 		if (this.finished) this.late('setBaggageItem');
-		setBaggageItem(this, normalizeBaggageKey(String(key)), value, this.owner.baggageLimits, this.owner.metrics);
+		setBaggageItem(this, normalizeBaggageKey(String(key)), value, this.owner.baggageLimits, this.owner.metrics, {
+			manager: this.owner.baggageRestrictionManager,
+			service: this.owner.serviceName
+		});
 	}
 
 	protected _getBaggageItem(key: string): string | undefined {

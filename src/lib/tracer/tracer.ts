@@ -5,6 +5,7 @@ import { FORMAT_BINARY, FORMAT_HTTP_HEADERS, FORMAT_TEXT_MAP, REFERENCE_CHILD_OF
 import type { Reference, SpanContext, SpanOptions, Span } from 'opentracing';
 import type { Process, RefType } from '$lib/model';
 import { DEFAULT_BAGGAGE_LIMITS, sanitizeBaggage, type BaggageLimits } from './baggage_limits';
+import { DefaultBaggageRestrictionManager, type BaggageRestrictionManager } from './baggage_restrictions';
 import { B3Codec } from './codecs/b3_codec';
 import { BinaryCodec } from './codecs/binary_codec';
 import type { Extractor, Injector } from './codecs/codec';
@@ -38,6 +39,8 @@ export interface TracerOptions {
 	/** which codec FORMAT_TEXT_MAP and FORMAT_HTTP_HEADERS use; default 'jaeger' */
 	propagation?: Propagation;
 	baggageLimits?: Partial<BaggageLimits>;
+	/** which keys this service may set and how long each value may be; default: every key, 2048 characters */
+	baggageRestrictionManager?: BaggageRestrictionManager;
 	/** limits forced (debug) traces; default: a DefaultThrottler that allows them all (jaeger-client's name) */
 	debugThrottler?: Throttler;
 }
@@ -58,6 +61,7 @@ export class JaegerTracer extends Tracer {
 	readonly baggageLimits: BaggageLimits;
 	reporter: Reporter;
 	readonly throttler: Throttler;
+	readonly baggageRestrictionManager: BaggageRestrictionManager;
 	private readonly clock: () => number;
 	private readonly traceId128bit: boolean;
 	private readonly scopes = new ScopeManager();
@@ -79,6 +83,7 @@ export class JaegerTracer extends Tracer {
 		this.baggageLimits = { ...DEFAULT_BAGGAGE_LIMITS, ...options.baggageLimits };
 		this.process = buildProcess(serviceName, options.tags);
 		this.throttler = options.debugThrottler ?? new DefaultThrottler();
+		this.baggageRestrictionManager = options.baggageRestrictionManager ?? new DefaultBaggageRestrictionManager();
 		this.throttler.setProcess?.(this.process);
 
 		const propagation = options.propagation ?? 'jaeger';

@@ -32,6 +32,16 @@ describe('sendTraces', () => {
 		expect(byName['say-hello']).toMatchObject({ service: 'hello-world', traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', kind: 3 });
 		expect(byName['format']).toMatchObject({ service: 'formatter', parentSpanId: 'b7ad6b7169203331', kind: 2 });
 		expect(describeOutcome(out, receiver.url)).toBe(`Sent 2 spans to ${receiver.url}.`);
+		expect(receiver.refusals).toEqual([]);
+	});
+
+	it('the receiver is strict: a request against OTLP JSON\'s rules is a 400 naming the field', async () => {
+		receiver = await startOtlpReceiver();
+		const body = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'x', kind: 'SPAN_KIND_SERVER' }] }] }] });
+		const res = await fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect(res.status).toBe(400);
+		expect(receiver.refusals).toEqual([expect.stringMatching(/spans\[0\]\.kind: the string "SPAN_KIND_SERVER"/)]);
+		expect(receiver.spans).toEqual([]);
 	});
 
 	it('a 4xx carries the collector message', async () => {
@@ -65,5 +75,27 @@ describe('sendTraces', () => {
 
 	it('the CORS fix names the page origin, not a bare *', () => {
 		expect(corsConfig('http://localhost:4173')).toContain('allowed_origins: ["http://localhost:4173"]');
+	});
+
+	it('says every outcome in Chinese too, with the same facts (counts, addresses, status, the collector’s words)', () => {
+		const u = 'http://localhost:4318/v1/traces';
+		const zh = (o: Parameters<typeof describeOutcome>[0]) => describeOutcome(o, u, 'zh-CN');
+		expect(zh({ kind: 'sent', spans: 3 })).toBe(`已把 3 个 span 发送到 ${u}。`);
+		expect(zh({ kind: 'sent', spans: 1 })).toBe(`已把 1 个 span 发送到 ${u}。`);
+		expect(zh({ kind: 'sent', spans: 3, rejected: { spans: 1, message: 'too old' } })).toBe(`已把 3 个 span 发送到 ${u}；collector 拒收了其中 1 个：too old`);
+		expect(zh({ kind: 'nothing' })).toBe('这次运行没有产生 span，所以什么也没有发送。');
+		expect(zh({ kind: 'bad-endpoint', reason: 'scheme' })).toBe(`未发送：${u} 不是 collector 的地址（只能是 http:// 或 https:// 的 collector）。`);
+		expect(zh({ kind: 'refused' })).toContain('连接被拒绝');
+		expect(zh({ kind: 'cors', origin: 'http://localhost:4173' })).toContain('不允许本页面（http://localhost:4173）');
+		expect(zh({ kind: 'http-error', status: 400, message: 'bad' })).toBe('未发送：collector 返回了 400：bad。');
+		expect(describeOutcome({ kind: 'bad-endpoint', reason: 'credentials' }, 'x')).toBe('Not sent: x is not a collector address (no user or password in the URL).');
+		expect(describeOutcome({ kind: 'http-error', status: 503, message: '' }, 'x')).toBe('Not sent: the collector answered 503.');
+	});
+
+	it('names what is wrong with an endpoint', async () => {
+		expect(await sendTraces([trace], 'file:///etc/passwd', 'o', nodeFetch)).toEqual({ kind: 'bad-endpoint', reason: 'scheme' });
+		expect(await sendTraces([trace], 'localhost:4318', 'o', nodeFetch)).toEqual({ kind: 'bad-endpoint', reason: 'scheme' });
+		expect(await sendTraces([trace], 'not a url', 'o', nodeFetch)).toEqual({ kind: 'bad-endpoint', reason: 'notUrl' });
+		expect(await sendTraces([trace], 'http://me:pw@localhost:4318/v1/traces', 'o', nodeFetch)).toEqual({ kind: 'bad-endpoint', reason: 'credentials' });
 	});
 });

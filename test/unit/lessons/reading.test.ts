@@ -1,9 +1,11 @@
 // What the reading steps tell learners they will see, checked against a real run of their code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorld, setUpWorld, tearDownWorld } from './world';
-import { logsOf, findSpan } from '$lib/checks';
+import { allSpans, logsOf, findSpan } from '$lib/checks';
 import { requestsTo } from '$lib/checks';
 import { step } from './course';
+import { toOTLP } from '$lib/model';
+import { decodeOtlpJson, spansOf } from '../export/otlp-official';
 
 beforeAll(setUpWorld);
 afterAll(tearDownWorld);
@@ -68,5 +70,43 @@ describe('chapter 5 says what the Network panel shows', () => {
 		const pops = redis.filter((r) => r.method === 'BRPOP');
 		expect(pops.filter((r) => r.responseBody.includes('uber-trace-id'))).toHaveLength(2);
 		expect(pops.at(-1)!.status).not.toBe(200);
+	});
+});
+
+describe('chapter 12 says what the costs step shows', () => {
+	it('baggage-in-practice/costs: features cut at 64 and logged truncated, customer-email refused by BlessedKeys and on no request', async () => {
+		const s = step('baggage-in-practice/costs');
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.errors).toEqual([]);
+		const edgeSpan = allSpans(run).find((f) => f.service === 'edge' && logsOf(f).some((l) => l.event === 'baggage'))!;
+		const logs = logsOf(edgeSpan).filter((l) => l.event === 'baggage');
+		expect(logs.find((l) => l.key === 'features')).toMatchObject({ truncated: 'true' });
+		expect(String(logs.find((l) => l.key === 'features')!.value)).toHaveLength(64);
+		expect(logs.find((l) => l.key === 'customer-email')).toMatchObject({ invalid: 'true' });
+		const sent = [...requestsTo(run, 'orders'), ...requestsTo(run, 'ledger')];
+		expect(sent.length).toBeGreaterThan(0);
+		for (const r of sent) {
+			expect(r.requestHeaders.baggage).toContain('tenant=');
+			expect(r.requestHeaders.baggage).not.toContain('customer-email');
+		}
+	});
+});
+
+describe('chapter 10 says what your own Jaeger receives', () => {
+	it('opentelemetry/your-own-jaeger: one trace of 2 spans (hello format-string → formatter format), sent as OTLP the official definitions decode', async () => {
+		const s = step('opentelemetry/your-own-jaeger');
+		expect(s.readingOnly).toBe(true);
+		const run = await runWorld(s.start, s.services, s.args);
+		expect(run.errors).toEqual([]);
+		expect(run.traces).toHaveLength(1);
+		// what the export setting posts after the run ("Sent 2 spans"), decoded as a receiver would
+		const spans = spansOf(decodeOtlpJson(JSON.stringify(toOTLP(run.traces))));
+		expect(spans.map((x) => `${x.service} ${x.name}`).sort()).toEqual(['formatter format', 'hello format-string']);
+		const client = spans.find((x) => x.name === 'format-string')!;
+		const server = spans.find((x) => x.name === 'format')!;
+		expect(client.traceId).toMatch(/^[0-9a-f]{32}$/);
+		expect(server.traceId).toBe(client.traceId);
+		expect(server.parentSpanId).toBe(client.spanId);
+		expect([client.kind, server.kind]).toEqual([3, 2]);
 	});
 });

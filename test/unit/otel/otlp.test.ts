@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { SpanKind, SpanStatusCode, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { createBackend } from '$lib/backend';
 import { toOTLP } from '$lib/model';
 import type { SimRequest, SimResponse } from '$lib/sim';
 import { SimOtlpExporter, otlpJsonBody } from '../../../src/lib/runner/service/otel/exporter';
 import { createSpanBudget } from '../../../src/lib/runner/service/span-budget';
+import { decodeOtlpJson, decodeOtlpProtobuf } from '../export/otlp-official';
 
 const NOW = Date.now();
 
@@ -53,13 +54,14 @@ function keys(v: unknown, out = new Set<string>()): Set<string> {
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('the OTLP/HTTP JSON exporter', () => {
-	it('POSTs the official serializer’s JSON to jaeger-collector:4318/v1/traces', async () => {
+	it('POSTs the official serializer’s JSON (integers as decimal strings) to jaeger-collector:4318/v1/traces', async () => {
 		const spans = makeSpans();
 		const { exporter, sent } = exporterWith(() => ({ status: 200, headers: {}, body: '{}' }));
 		expect(await exportNow(exporter, spans)).toBe(0); // ExportResultCode.SUCCESS
 		expect(sent).toHaveLength(1);
 		expect([sent[0].method, sent[0].url, sent[0].headers['content-type']]).toEqual(['POST', 'http://jaeger-collector:4318/v1/traces', 'application/json']);
-		const official = JSON.parse(new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans)));
+		// the official serializer writes integer attributes as JSON numbers; OTLP JSON's int64 is a decimal string
+		const official = JSON.parse(new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans)), (k, v) => (k === 'intValue' && typeof v === 'number' ? String(v) : v));
 		expect(JSON.parse(sent[0].body)).toEqual(official);
 	});
 
@@ -78,6 +80,17 @@ describe('the OTLP/HTTP JSON exporter', () => {
 		expect(spans[1].status).toEqual({ code: 2, message: 'failed' });
 		expect([...keys(body)].filter((k) => k.includes('_'))).toEqual([]);
 		expect(body.resourceSpans[0].scopeSpans[0].scope).toEqual({ name: 'hello-app', version: '1.2.3' });
+	});
+
+	it('sends what the official opentelemetry-proto definitions decode field for field, the same message as the official protobuf serializer', async () => {
+		const spans = makeSpans();
+		const { exporter, sent } = exporterWith(() => ({ status: 200, headers: {}, body: '{}' }));
+		await exportNow(exporter, spans);
+		const json = decodeOtlpJson(sent[0].body); // throws on any unknown or mistyped field
+		const protobuf = decodeOtlpProtobuf(ProtobufTraceSerializer.serializeRequest(spans)!);
+		expect(json).toEqual(protobuf);
+		const attributes: J[] = (json as J).resourceSpans[0].scopeSpans[0].spans[2].attributes;
+		expect(attributes.find((a) => a.key === 'retries')).toEqual({ key: 'retries', value: { intValue: '2' } });
 	});
 
 	it('gives the resource the service’s name when the SDK only says unknown_service', () => {

@@ -1,6 +1,15 @@
 import { FORMAT_HTTP_HEADERS, Tags } from 'opentracing';
 import { fetch, serve, type Middleware } from 'tour/http';
-import { initTracer } from 'tour/tracing';
+import { initTracer, Restriction, type BaggageRestrictionManager } from 'tour/tracing';
+
+// The keys this service may put in baggage, and how long each value may be. Anything else is refused.
+class BlessedKeys implements BaggageRestrictionManager {
+  private readonly keys = new Map([['test-run', 16], ['tenant', 32], ['features', 64]]);
+  getRestriction(_service: string, key: string): Restriction {
+    const max = this.keys.get(key);
+    return max === undefined ? new Restriction(false, 0) : new Restriction(true, max);
+  }
+}
 
 const tracer = initTracer({
   serviceName: 'edge',
@@ -10,7 +19,7 @@ const tracer = initTracer({
   propagation: 'w3c',
   // jaeger-client cuts values at 2048 characters; this edge allows 64
   baggageLimits: { maxValueLength: 64 },
-});
+}, { baggageRestrictionManager: new BlessedKeys() });
 
 // API key → tenant. The key is a secret and stays here; the tenant's name is what others may know.
 const TENANTS: Record<string, string> = { 'key-7d1c': 'acme', 'key-93fa': 'globex' };
@@ -37,6 +46,8 @@ serve(8080, {
     span.setBaggageItem('tenant', tenant);
     // someone thought every service might like to know which features this caller has switched on
     span.setBaggageItem('features', 'new-checkout,bulk-discount,gift-wrap,express-delivery,loyalty-points-v2');
+    // and someone wanted the ledger to e-mail a receipt: personal data, and not on the list
+    span.setBaggageItem('customer-email', 'ann@example.com');
 
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     tracer.inject(span.context(), FORMAT_HTTP_HEADERS, headers);

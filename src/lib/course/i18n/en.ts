@@ -193,7 +193,25 @@ export const en = {
 	'backups.restored': 'Restored from the copy: {edited} steps with edits and {passed} passed, wherever you had nothing newer.',
 	'backups.skipped': 'Left out (unreadable): {skipped}.',
 	'backups.failed': 'This copy cannot be restored ({detail}). Download it to keep it: a newer version of the site, or a person, may still read it.',
-	'backups.undone': 'Restore undone: your progress is as it was.'
+	'backups.undone': 'Restore undone: your progress is as it was.',
+	'export.group': 'Export spans',
+	'export.enable': 'Also send my spans to…',
+	'export.endpoint': 'OTLP/HTTP endpoint',
+	'export.hint': 'OTLP/HTTP, JSON; sent by this page after each run',
+	'export.sending': 'Sending…',
+	'export.outcome': 'Span export',
+	'export.sent': 'Sent {n} spans to {endpoint}.',
+	'export.sentOne': 'Sent 1 span to {endpoint}.',
+	'export.sentPartly': 'Sent {n} spans to {endpoint}; the collector rejected {rejected}: {message}',
+	'export.nothing': 'This run produced no spans: nothing was sent.',
+	'export.badEndpoint': 'Not sent: {endpoint} is not a collector address ({reason}).',
+	'export.badEndpoint.notUrl': 'not a URL',
+	'export.badEndpoint.scheme': 'only http:// and https:// collectors',
+	'export.badEndpoint.credentials': 'no user or password in the URL',
+	'export.refused': 'Not sent: nothing answered at {endpoint} (connection refused). Is the collector running, and listening for OTLP/HTTP on that port?',
+	'export.cors': 'Not sent: the collector at {endpoint} answered, but its CORS settings do not let this page ({origin}) send to it. Add this page\'s origin to the OTLP receiver\'s cors settings:',
+	'export.httpError': 'Not sent: the collector answered {status}.',
+	'export.httpErrorMessage': 'Not sent: the collector answered {status}: {message}.'
 } as const;
 
 export type MessageKey = keyof typeof en;

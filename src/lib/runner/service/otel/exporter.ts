@@ -1,12 +1,13 @@
 // The span exporter a service's OpenTelemetry SDK uses: OTLP/HTTP JSON, serialized by the official
 // @opentelemetry/otlp-transformer (hex ids, nanoseconds as decimal strings, integer enums,
-// lowerCamelCase keys), POSTed over the simulated network to jaeger-collector:4318/v1/traces, so it
+// lowerCamelCase keys; integer attributes turned into decimal strings after it), POSTed over the simulated network to jaeger-collector:4318/v1/traces, so it
 // shows on the Network panel like any other request. Its constructor takes the real
 // OTLPTraceExporter's `{ url, headers }`.
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 // The JSON serializer's own two steps (JsonTraceSerializer = this + JSON.stringify + UTF-8 bytes):
 // the body here is a string, so the bytes and their decoding are skipped (a quarter of the export's
-// cost). The version is pinned; otlp.test.ts checks the body equals JsonTraceSerializer's output.
+// cost). The version is pinned; otlp.test.ts checks the body equals JsonTraceSerializer's output
+// (but for the integer attributes) and decodes with the official proto definitions.
 import { createExportTraceServiceRequest } from '@opentelemetry/otlp-transformer/build/esm/trace/internal.js';
 import { JSON_ENCODER } from '@opentelemetry/otlp-transformer/build/esm/common/utils.js';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
@@ -29,21 +30,53 @@ export interface OtlpExporterOptions {
 	headers?: Record<string, string>;
 }
 
+interface JsonAnyValue {
+	stringValue?: string;
+	intValue?: number | string;
+	arrayValue?: { values?: JsonAnyValue[] };
+	kvlistValue?: { values?: JsonAttribute[] };
+}
 interface JsonAttribute {
 	key: string;
-	value: { stringValue?: string };
+	value: JsonAnyValue;
+}
+interface Attributed {
+	attributes?: JsonAttribute[];
 }
 interface JsonRequest {
-	resourceSpans?: { resource?: { attributes?: JsonAttribute[] } }[];
+	resourceSpans?: ({ resource?: Attributed; scopeSpans?: { scope?: Attributed; spans?: (Attributed & { events?: Attributed[]; links?: Attributed[] })[] }[] })[];
 }
+
+/**
+ * The serializer writes an integer attribute as a JSON number; OTLP JSON (proto3's mapping) writes
+ * int64 as a decimal string, which receivers must take (numbers are only tolerated on decode).
+ */
+function intAsDecimalString(v: JsonAnyValue | undefined): void {
+	if (!v) return;
+	if (typeof v.intValue === 'number') v.intValue = String(v.intValue);
+	else if (v.arrayValue) for (const x of v.arrayValue.values ?? []) intAsDecimalString(x);
+	else if (v.kvlistValue) for (const x of v.kvlistValue.values ?? []) intAsDecimalString(x.value);
+}
+const fixInts = (o: Attributed | undefined) => {
+	for (const a of o?.attributes ?? []) intAsDecimalString(a.value);
+};
 
 /** `unknown_service` (and `unknown_service:<process>`) is the SDK's placeholder for "not set". */
 const unset = (name: string | undefined) => name === undefined || name === '' || name.startsWith('unknown_service');
 
-/** The request body: the official JSON encoding, with the service's own name where none was set. */
+/** The request body: the official JSON encoding, int64 attributes as strings, with the service's own name where none was set. */
 export function otlpJsonBody(spans: ReadableSpan[], service: string): string {
 	const request = createExportTraceServiceRequest(spans, JSON_ENCODER) as JsonRequest;
 	for (const rs of request.resourceSpans ?? []) {
+		fixInts(rs.resource);
+		for (const ss of rs.scopeSpans ?? []) {
+			fixInts(ss.scope);
+			for (const span of ss.spans ?? []) {
+				fixInts(span);
+				for (const e of span.events ?? []) fixInts(e);
+				for (const l of span.links ?? []) fixInts(l);
+			}
+		}
 		const resource = (rs.resource ??= {});
 		const attributes = (resource.attributes ??= []);
 		const name = attributes.find((a) => a.key === 'service.name');
