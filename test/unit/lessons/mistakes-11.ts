@@ -209,6 +209,22 @@ add({
 // 5. Every attempt its own span, but a retry looks like a first try.
 add({ step: REDIS, name: 'retries without their number', edits: { 'driver.ts': [["  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", '']] }, hint: 'look like any first try' });
 
+// 6. The failure marked, but the retries still loop inside the one span: a span that failed and then succeeded.
+add({
+	step: REDIS,
+	name: 'error marked inside the one span that loops over the attempts',
+	fromStart: true,
+	edits: {
+		'driver.ts': [
+			[
+				'      } catch {\n        // Redis was slow: try again\n      }',
+				"      } catch (err) {\n        span.setTag(Tags.ERROR, true);\n        span.log({ event: 'error', message: (err as Error).message });\n      }"
+			]
+		]
+	},
+	hint: 'still run inside the failed span'
+});
+
 // Correct, written differently: an `attempt` tag on every span, 'error' as a string, the Error as error.object.
 add({
 	step: REDIS,
