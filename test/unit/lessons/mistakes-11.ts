@@ -184,3 +184,171 @@ add({
 	name: 'passes: the pool sized from the expected load',
 	edits: { 'frontend.ts': [['const ROUTE_WORKERS = 16;', '// fifty customers at peak, five drivers each, a route takes a few ms: a quarter in flight is plenty\nconst PEAK_CALLS = 50 * 5;\nconst ROUTE_WORKERS = Math.ceil(PEAK_CALLS / 8);']] }
 });
+
+// ── the Redis timeout ─────────────────────────────────────────────────────────
+const REDIS = 'find-the-slow-request/the-redis-timeout';
+const MARK = "    span.setTag(Tags.ERROR, true);\n    span.log({ event: 'error', message: (err as Error).message, driver_id: id });\n";
+
+// 1. The start as given: every attempt inside one span, nothing marked.
+add({ step: REDIS, name: 'all attempts inside one GetDriver span', edits: {}, fromStart: true, hint: 'hides both' });
+
+// 2. The error tag without the log that says why.
+add({ step: REDIS, name: 'error tag but no error log', edits: { 'driver.ts': [[MARK, '    span.setTag(Tags.ERROR, true);\n']] }, hint: 'but not why' });
+
+// 3. The log without the tag: the span is not red and error=true does not find it.
+add({ step: REDIS, name: 'error log but no error tag', edits: { 'driver.ts': [[MARK, "    span.log({ event: 'error', message: (err as Error).message });\n"]] }, hint: 'are not errors' });
+
+// 4. The failure marked on the parent, which succeeds in the end.
+add({
+	step: REDIS,
+	name: 'the error marked on FindNearest instead of the attempt',
+	edits: { 'driver.ts': [[MARK, "    parent.setTag(Tags.ERROR, true);\n    parent.log({ event: 'error', message: (err as Error).message });\n"]] },
+	hint: 'are not errors'
+});
+
+// 5. Every attempt its own span, but a retry looks like a first try.
+add({ step: REDIS, name: 'retries without their number', edits: { 'driver.ts': [["  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", '']] }, hint: 'look like any first try' });
+
+// 6. The failure marked, but the retries still loop inside the one span: a span that failed and then succeeded.
+add({
+	step: REDIS,
+	name: 'error marked inside the one span that loops over the attempts',
+	fromStart: true,
+	edits: {
+		'driver.ts': [
+			[
+				'      } catch {\n        // Redis was slow: try again\n      }',
+				"      } catch (err) {\n        span.setTag(Tags.ERROR, true);\n        span.log({ event: 'error', message: (err as Error).message });\n      }"
+			]
+		]
+	},
+	hint: 'still run inside the failed span'
+});
+
+// Correct, written differently: an `attempt` tag on every span, 'error' as a string, the Error as error.object.
+add({
+	step: REDIS,
+	name: 'passes: an attempt tag on every try, error.object in the log',
+	edits: {
+		'driver.ts': [
+			["  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", "  span.setTag('attempt', attempt);\n"],
+			[MARK, "    span.setTag('error', true);\n    span.log({ event: 'error', 'error.object': err, 'error.kind': 'Timeout' });\n"]
+		]
+	}
+});
+
+// Correct, written differently: the retry as recursion, the number given when the span starts.
+add({
+	step: REDIS,
+	name: 'passes: retry by recursion, retry_no set at startSpan',
+	edits: {
+		'driver.ts': [
+			["  const span = redisSpan(parent, 'GetDriver', { 'param.driverID': id });\n  if (attempt > 1) span.setTag('retry_no', attempt - 1);\n", "  const span = redisSpan(parent, 'GetDriver', attempt > 1 ? { 'param.driverID': id, retry_no: String(attempt - 1) } : { 'param.driverID': id });\n"],
+			[
+				/\/\*\* GetDriver, tried again[\s\S]*?\n}\n/,
+				`/** GetDriver again after a failure, until ATTEMPTS tries have failed. */
+async function getDriverWithRetry(parent: Span, id: string, attempt = 1): Promise<Driver | null> {
+  try {
+    return await getDriver(parent, id, attempt);
+  } catch {
+    if (attempt >= ATTEMPTS) return null;
+    return getDriverWithRetry(parent, id, attempt + 1);
+  }
+}
+`
+			]
+		]
+	}
+});
+
+// ── broken trace detective ────────────────────────────────────────────────────
+const DETECTIVE = 'find-the-slow-request/broken-trace-detective';
+const SEND_RESERVE = ['    const res = await fetch(url, { headers });\n    return await res.text();\n  } finally {\n    span.finish();\n  }\n}\n\nasync function chargeCard', '    const res = await fetch(url);\n    return await res.text();\n  } finally {\n    span.finish();\n  }\n}\n\nasync function chargeCard'] as [string, string];
+
+// 1. The start as given: all five broken; the check names each.
+add({ step: DETECTIVE, name: 'the five programs as given', edits: {}, fromStart: true, hint: 'the context was lost where the job crossed the queue' });
+
+// 2. The context injected into a headers object that is never sent.
+add({ step: DETECTIVE, name: 'inject into headers that fetch never gets', edits: { 'shop.ts': [SEND_RESERVE] }, hint: 'each starts a trace of its own' });
+
+// 3. The skew "fixed" by pushing billing's clock the other way.
+add({ step: DETECTIVE, name: 'the VM clock pushed ahead instead of synchronised', edits: { 'lib/vm-clock.ts': [['const DRIFT_MS = 0;', 'const DRIFT_MS = 2500;']] }, hint: 'clock skew the other way' });
+
+// 4. The job told to use "the active span" explicitly: in the worker's context there is none.
+add({
+	step: DETECTIVE,
+	name: 'render-email started with childOf: tracer.activeSpan inside the job',
+	edits: { 'mailer.ts': [["{ childOf: span, tags: { order } }", '{ childOf: tracer.activeSpan ?? undefined, tags: { order } }']] },
+	hint: 'the context was lost where the job crossed the queue'
+});
+
+// 5. The shared "current report" kept, set again just before the query runs — after another report set it.
+add({
+	step: DETECTIVE,
+	name: 'a shared current-report variable, set when each report starts',
+	edits: {
+		'reports.ts': [
+			['// Three reports are built at once: each query is given its own report\'s span.\n', '/** the report being built */\nlet current: Span | undefined;\n\n'],
+			['{ childOf: parent, tags:', '{ childOf: current ?? parent, tags:'],
+			["  const span = tracer.startSpan('report', { tags: { 'report.name': name } });\n", "  const span = tracer.startSpan('report', { tags: { 'report.name': name } });\n  current = span;\n"]
+		]
+	},
+	hint: 'hang under the wrong report'
+});
+
+// 6. The root finished after the loop only: the early return still skips it.
+add({
+	step: DETECTIVE,
+	name: 'root.finish() after the loop instead of in a finally',
+	edits: { 'nightly.ts': [['  } finally {\n    root.finish();\n  }\n}', '  } finally {\n    // the loop is done\n  }\n  root.finish();\n}']] },
+	hint: 'nightly-import was never finished'
+});
+
+// Correct, written differently: the span activated inside the job, the tracer on the host's own
+// clock, `break` out of the loop, references with childOf().
+add({
+	step: DETECTIVE,
+	name: 'passes: activate in the job, default clock, break, references',
+	edits: {
+		'mailer.ts': [
+			[
+				"    const render = tracer.startSpan('render-email', { childOf: span, tags: { order } });",
+				"    using active = tracer.activateSpan(span);\n    const render = tracer.startSpan('render-email', { tags: { order } });"
+			]
+		],
+		'billing.ts': [
+			["import { vmClock } from './lib/vm-clock';\n", ''],
+			["initTracer('billing', { now: vmClock })", "initTracer('billing')"]
+		],
+		'reports.ts': [
+			["import { Tags, type Span } from 'opentracing';", "import { childOf, Tags, type Span } from 'opentracing';"],
+			['{ childOf: parent, tags:', '{ references: [childOf(parent)], tags:']
+		],
+		'nightly.ts': [['        return;\n', '        break;\n']]
+	}
+});
+
+// Correct, written differently: each report activated for its own async work (the active span follows
+// the awaits), the reserve call through one shared helper that injects, the root finished on the
+// early return too.
+add({
+	step: DETECTIVE,
+	name: 'passes: active span per report, a shared injecting helper, finish on each exit',
+	edits: {
+		'reports.ts': [
+			['{ childOf: parent, tags:', '{ tags:'],
+			["  const span = tracer.startSpan('report', { tags: { 'report.name': name } });\n", "  const span = tracer.startSpan('report', { tags: { 'report.name': name } });\n  using scope = tracer.activateSpan(span);\n"]
+		],
+		'shop.ts': [
+			[
+				/async function reserveStock[\s\S]*?\n}\n\nasync function chargeCard\(parent: Span, cents: number\): Promise<string> \{\n  const url = `http:\/\/billing:8082\/charge\?cents=\$\{cents\}`;\n  const span = clientSpan\(parent, 'charge-card', url\);/,
+				"async function reserveStock(parent: Span, item: string): Promise<string> {\n  return call(parent, 'reserve-stock', `http://stock:8081/reserve?item=${item}`);\n}\n\nasync function chargeCard(parent: Span, cents: number): Promise<string> {\n  return call(parent, 'charge-card', `http://billing:8082/charge?cents=${cents}`);\n}\n\n/** A traced GET: the span's context goes out in the request's headers. */\nasync function call(parent: Span, operation: string, url: string): Promise<string> {\n  const span = clientSpan(parent, operation, url);"
+			]
+		],
+		'nightly.ts': [
+			['  // finished on every way out of the import, the early return too\n  try {\n', '  {\n'],
+			['        return;\n', '        root.finish();\n        return;\n'],
+			['  } finally {\n    root.finish();\n  }\n}', '  }\n  root.finish();\n}']
+		]
+	}
+});

@@ -61,32 +61,21 @@ async function lookUp(id: string): Promise<Record<string, string>> {
   return redis.hGetAll(`driver:${id}`);
 }
 
-async function getDriver(parent: Span, id: string): Promise<Driver> {
+/** A driver's location, looked up again after a timeout, up to ATTEMPTS times in all. */
+async function getDriver(parent: Span, id: string): Promise<Driver | null> {
   const span = redisSpan(parent, 'GetDriver', { 'param.driverID': id });
   try {
-    const fields = await withTimeout(lookUp(id), REDIS_TIMEOUT_MS);
-    return { driverID: id, location: fields.location };
-  } catch (err) {
-    span.setTag(Tags.ERROR, true);
-    span.log({ event: 'error', message: (err as Error).message, driver_id: id });
-    throw err;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        const fields = await withTimeout(lookUp(id), REDIS_TIMEOUT_MS);
+        return { driverID: id, location: fields.location };
+      } catch {
+        // Redis was slow: try again
+      }
+    }
+    return null;
   } finally {
     span.finish();
-  }
-}
-
-/** GetDriver, tried again after a failure, up to ATTEMPTS times in all. */
-async function getDriverWithRetry(parent: Span, id: string): Promise<Driver | null> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await getDriver(parent, id);
-    } catch {
-      if (attempt === ATTEMPTS) {
-        parent.log({ event: 'Failed to get driver after retries', driver_id: id });
-        return null;
-      }
-      parent.log({ event: 'Retrying GetDriver after error', driver_id: id, retry_no: attempt });
-    }
   }
 }
 
@@ -99,7 +88,7 @@ server.addService('driver.Driver', {
     if (ids.length === 0) return callback({ code: status.NOT_FOUND, details: `no drivers near ${call.request.location}` });
     const drivers: Driver[] = [];
     for (const id of ids) {
-      const driver = await getDriverWithRetry(span, id);
+      const driver = await getDriver(span, id);
       if (driver) drivers.push(driver);
     }
     span.log({ event: `Search successful, ${drivers.length} drivers` });
