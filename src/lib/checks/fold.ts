@@ -7,12 +7,17 @@ export interface FailureGroup {
 	item: CheckItem;
 	/** later failing items that fail only because the same span is missing */
 	consequences: CheckItem[];
+	/** a failing item whose hint an earlier failing item already gave: the panel says "same cause as above" instead of repeating it */
+	hintGiven?: true;
 }
+
+const hintKey = (hint: CheckItem['hint']) => (hint === undefined ? '' : typeof hint === 'string' ? hint : JSON.stringify(hint));
 
 /** The items in their order, each failing one that shares a missing span folded under the first. */
 export function foldFailures(items: CheckItem[]): FailureGroup[] {
 	const out: FailureGroup[] = [];
 	const causes = new Map<string, FailureGroup>();
+	const hints = new Set<string>();
 	for (const it of items) {
 		const cause = !it.ok && it.missing ? causes.get(it.missing) : undefined;
 		if (cause) {
@@ -21,6 +26,11 @@ export function foldFailures(items: CheckItem[]): FailureGroup[] {
 		}
 		const g: FailureGroup = { item: it, consequences: [] };
 		if (!it.ok && it.missing) causes.set(it.missing, g);
+		if (!it.ok && it.hint !== undefined) {
+			const key = hintKey(it.hint);
+			if (hints.has(key)) g.hintGiven = true;
+			else hints.add(key);
+		}
 		out.push(g);
 	}
 	return out;

@@ -153,6 +153,18 @@ describe('checks', () => {
 		expect(c.foldFailures([])).toEqual([]);
 	});
 
+	it('a hint two failing items share is given once: the later item says the cause is above', () => {
+		const fail = (label: string, hint: c.CheckText) => ({ label, ok: false, hint });
+		const lock = c.text('the lock serialises queries', '锁让查询排队');
+		const groups = c.foldFailures([
+			fail('overlap', lock),
+			{ label: 'ok one', ok: true, hint: lock },
+			fail('p95', c.text('the lock serialises queries', '锁让查询排队')),
+			fail('other', 'something else')
+		]);
+		expect(groups.map((g) => g.hintGiven === true)).toEqual([false, false, true, false]);
+	});
+
 	it('reports service errors with the hint', () => {
 		const failed = run([], { errors: ['hello: stopped after 5 s (time limit)'] });
 		const item = c.noErrors(failed, 'look for a loop that never ends');

@@ -52,6 +52,7 @@ export const en = {
 	'checks.failed': '{n} of {total} checks failed',
 	'checks.itemPassed': 'passed:',
 	'checks.itemFailed': 'failed:',
+	'checks.sameHint': 'Same cause as the hint above.',
 	'checks.consequence': 'Because {span} never reached Jaeger, 1 more check about it fails too',
 	'checks.consequences': 'Because {span} never reached Jaeger, {n} more checks about it fail too',
 	'output.label': 'Run output',

@@ -53,6 +53,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'checks.failed': '{total} 项检查中有 {n} 项未通过',
 	'checks.itemPassed': '通过：',
 	'checks.itemFailed': '未通过：',
+	'checks.sameHint': '原因同上面的提示。',
 	'checks.consequence': '由于 {span} 一直没有到达 Jaeger，另有 1 项与它有关的检查也未通过',
 	'checks.consequences': '由于 {span} 一直没有到达 Jaeger，另有 {n} 项与它有关的检查也未通过',
 	'output.label': '运行结果',
