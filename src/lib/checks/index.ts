@@ -45,7 +45,7 @@ export {
 	tracesAllOverlapping,
 	overlapWithinTraces,
 	databaseQueries,
-	databaseSideBySide,
+	databaseSideBySide, databaseRanTogether,
 	type Interval,
 	type DatabaseQuery
 } from './load';

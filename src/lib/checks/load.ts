@@ -223,3 +223,17 @@ export function databaseSideBySide(run: RunOutput, host: string, n: number, queu
 		hint
 	);
 }
+
+/**
+ * The database ran at least `n` queries at the same moment, by its own count (`running` in each
+ * answer): a lock in front of it, wherever it hides, or a pool of one connection keeps that at 1
+ * however the machine's load stretches the spans' times.
+ */
+export function databaseRanTogether(run: RunOutput, host: string, n: number, hint: CheckText): CheckItem {
+	const most = databaseQueries(run, host).reduce((m, q) => Math.max(m, q.running), 0);
+	return item(
+		text(`${host} ran at least ${n} queries at the same moment (at most ${most} did)`, `${host} 至少有 ${n} 个查询在同一时刻执行（最多时有 ${most} 个）`),
+		most >= n,
+		hint
+	);
+}

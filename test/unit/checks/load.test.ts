@@ -175,6 +175,15 @@ describe('the database side by side (MySQL\'s own counts on the wire)', () => {
 	it('nobody waited (a lock in front of the pool): not this item\'s to judge — passes', () => {
 		expect(m.databaseSideBySide(answered(Array.from({ length: 50 }, () => [0, 1])), 'mysql', 5, 1, 'x').ok).toBe(true);
 	});
+	it('ran together: a lock in front of the pool, or a pool of one, keeps it at 1 — fails; ten at once passes', () => {
+		const lock = m.databaseRanTogether(answered(Array.from({ length: 50 }, () => [0, 1])), 'mysql', 5, 'the lock');
+		expect(lock.ok).toBe(false);
+		expect(en(lock.label)).toBe('mysql ran at least 5 queries at the same moment (at most 1 did)');
+		expect(lock.hint).toBe('the lock');
+		const ten = Array.from({ length: 50 }, (_, k): [number, number] => [0, Math.min(10, k + 1)]);
+		expect(m.databaseRanTogether(answered(ten), 'mysql', 5, 'x').ok).toBe(true);
+		expect(m.databaseRanTogether(answered([]), 'mysql', 5, 'x').ok).toBe(false);
+	});
 	it('answers it cannot read, and other hosts, are left out', () => {
 		const run = answered([[3, 1]]);
 		run.network.push({ ...run.network[0], id: 9, responseBody: 'not json' }, { ...run.network[0], id: 10, to: 'redis:6379' });

@@ -13,7 +13,8 @@ describe('connection pool', () => {
 		expect(performance.now() - t0).toBeGreaterThanOrEqual(88);
 		expect(done).toEqual([1, 2, 3]);
 		const recs = w.net.records();
-		expect(recs[0].note).toBe('slept 0.03 s');
+		// lower bounds only: a loaded machine can add to any wait (even the first's), never take away
+		expect(recs[0].note).toMatch(/^slept 0\.03 s/);
 		const waits = recs.slice(1).map((r) => Number(/waited (\d+) ms for a connection/.exec(r.note ?? '')?.[1]));
 		expect(waits[0]).toBeGreaterThanOrEqual(28);
 		expect(waits[1]).toBeGreaterThanOrEqual(58);
@@ -24,9 +25,11 @@ describe('connection pool', () => {
 	it('the default connectionLimit (10) runs them side by side; pools do not share connections', async () => {
 		const w = world();
 		const other = w.mysql.createPool({ host: 'mysql', database: 'shop', connectionLimit: 1 });
-		const t0 = performance.now();
 		await Promise.all([w.pool.query('SELECT SLEEP(0.03)'), w.pool.query('SELECT SLEEP(0.03)'), other.query('SELECT SLEEP(0.03)')]);
-		expect(performance.now() - t0).toBeLessThan(58);
+		// MySQL's own count (not a time, which a loaded machine stretches): the default pool's two ran together
+		const running = w.net.records().map((r) => (JSON.parse(r.responseBody) as { running: number }).running);
+		expect(Math.max(running[0], running[1])).toBe(2);
+		expect(running[2]).toBe(1);
 		expect(w.net.records().every((r) => !r.note?.includes('waited'))).toBe(true);
 		w.host.stop();
 	});
@@ -65,7 +68,7 @@ describe('connection pool', () => {
 });
 
 describe('latency', () => {
-	it('a query costs about a millisecond; a full scan of many rows costs more than a key lookup', async () => {
+	it('a query holds its connection at least a millisecond; a full scan of 50,000 rows at least 20 ms', async () => {
 		const w = world({ 'data.sql': 'CREATE TABLE n (id INT PRIMARY KEY, v INT);' });
 		const values = Array.from({ length: 5000 }, (_, i) => `(${i}, ${i % 7})`).join(',');
 		for (let i = 0; i < 10; i++) await w.pool.query(`INSERT INTO n VALUES ${values.replace(/\((\d+),/g, (_, n) => `(${Number(n) + i * 5000},`)}`);
@@ -76,10 +79,10 @@ describe('latency', () => {
 		};
 		const lookup = await time('SELECT v FROM n WHERE id = 49999');
 		const scan = await time('SELECT COUNT(*) FROM n WHERE v = 3');
+		// lower bounds only (a loaded machine stretches any time): the connection is held for 1 ms per
+		// query, plus 0.0004 ms per row scanned — 50,000 rows ≈ 20 ms
 		expect(lookup).toBeGreaterThanOrEqual(0.9);
-		expect(lookup).toBeLessThan(15);
-		// 50,000 rows × 0.0004 ms ≈ 20 ms
-		expect(scan).toBeGreaterThan(lookup + 10);
+		expect(scan).toBeGreaterThanOrEqual(19);
 		w.host.stop();
 	});
 });
