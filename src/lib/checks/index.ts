@@ -49,3 +49,18 @@ export {
 	type Interval,
 	type DatabaseQuery
 } from './load';
+export {
+	tracesRootedAt,
+	traceDuration,
+	byDuration,
+	countsByOperation,
+	criticalTimeByOperation,
+	servicesOf,
+	callsInTrace,
+	mostCommon,
+	recorded,
+	answeredNumber,
+	namesOperation,
+	namesService,
+	type OperationFigure
+} from './reading';

@@ -352,3 +352,80 @@ add({
 		]
 	}
 });
+
+// ── read a whole trace ───────────────────────────────────────────────────────────
+const READ = 'find-the-slow-request/read-a-trace';
+const answer = (key: string, from: string, to: string): Record<string, [string, string][]> => ({ 'frontend.ts': [[`'${key}': ${from},`, `'${key}': ${to},`]] });
+
+// 1. MySQL and Redis counted as services: they are only peer.service tags.
+add({ step: READ, name: 'MySQL and Redis counted as services of the trace', edits: answer('finding.services', '4', '6'), hint: 'Too many: only services that report spans' });
+// 2. Statistics' two HTTP GET /route rows (client and server) added up.
+add({ step: READ, name: 'route calls counted as client plus server spans', edits: answer('finding.route_calls', '5', '10'), hint: 'Each call is counted twice' });
+// 3. The Dependencies view's number: every trace of the run.
+add({ step: READ, name: 'route calls read off the Dependencies view (the whole run)', edits: answer('finding.route_calls', '5', '250'), hint: 'That counts the whole run' });
+// 4. Driver runs just before route, so it must be calling it.
+add({ step: READ, name: 'the service that runs before route named as its caller', edits: answer('finding.route_caller', "'frontend'", "'driver'"), hint: 'The order in which services run is not who calls whom' });
+// 5. The long bar named instead of the child it waits for.
+add({ step: READ, name: 'the parent on the critical path named instead of its child', edits: answer('finding.critical_path', "'GetDriver'", "'/driver.Driver/FindNearest'"), hint: 'spends its time waiting for its own children' });
+// 6. The root: it is the longest span.
+add({ step: READ, name: 'the root named as the critical path', edits: answer('finding.critical_path', "'GetDriver'", "'HTTP GET /dispatch'"), hint: 'The root lasts as long as the trace' });
+// The start as given: no answer recorded.
+add({ step: READ, name: 'no answers recorded', edits: {}, fromStart: true, hint: 'The dispatch spans carry no finding.services' });
+
+// passes: numbers as text, names in another case or with their service
+add({
+	step: READ,
+	name: 'passes: answers written as text, with services and capitals',
+	edits: {
+		'frontend.ts': [
+			["'finding.services': 4,", "'finding.services': '4',"],
+			["'finding.route_calls': 5,", "'finding.route_calls': ' 5 ',"],
+			["'finding.route_caller': 'frontend',", "'finding.route_caller': 'Frontend',"],
+			["'finding.critical_path': 'GetDriver',", "'finding.critical_path': 'driver: GetDriver',"]
+		]
+	}
+});
+// passes: the answers logged on the dispatch span instead of tagged
+add({
+	step: READ,
+	name: 'passes: answers recorded as one log on the dispatch span',
+	edits: { 'frontend.ts': [['for (const [key, answer] of Object.entries(FINDINGS)) if (answer !== null) span.setTag(key, answer);', "span.log({ event: 'findings', ...FINDINGS });"]] }
+});
+
+// ── compare a fast and a slow trace ───────────────────────────────────────────────
+const COMPARE = 'find-the-slow-request/compare';
+
+// 1. The span that got longer, present in both traces as often.
+add({ step: COMPARE, name: 'the longer parent named instead of the extra spans', edits: answer('finding.extra_operation', "'GetDriver'", "'/driver.Driver/FindNearest'"), hint: 'Compare shows the same count on both sides' });
+// 2. The cause named as a thing, not as the spans that show it.
+add({ step: COMPARE, name: 'Redis named instead of an operation', edits: answer('finding.extra_operation', "'GetDriver'", "'redis'"), hint: 'Redis and MySQL report no spans' });
+// 3. A tag read off one extra span without comparing: every GetDriver has it.
+add({ step: COMPARE, name: 'a tag every GetDriver carries', edits: answer('finding.extra_tag', "'error'", "'param.driverID'"), hint: 'carry that tag too' });
+// 4. The retry taken for a child of the failed attempt.
+add({ step: COMPARE, name: 'the retry placed under the failed attempt', edits: answer('finding.extra_parent', "'/driver.Driver/FindNearest'", "'GetDriver'"), hint: 'A retry is not a child of the attempt that failed' });
+// The start as given: no comparison recorded.
+add({ step: COMPARE, name: 'no comparison recorded', edits: {}, fromStart: true, hint: 'The dispatch spans carry no finding.extra_operation' });
+
+// passes: the retry's own tag, short names
+add({
+	step: COMPARE,
+	name: 'passes: retry_no as the tag, short and service-qualified names',
+	edits: {
+		'frontend.ts': [
+			["'finding.extra_operation': 'GetDriver',", "'finding.extra_operation': 'driver GetDriver',"],
+			["'finding.extra_tag': 'error',", "'finding.extra_tag': 'retry_no',"],
+			["'finding.extra_parent': '/driver.Driver/FindNearest',", "'finding.extra_parent': 'FindNearest',"]
+		]
+	}
+});
+// passes: tag=value as Search's filter writes it, all answers added with addTags
+add({
+	step: COMPARE,
+	name: 'passes: error=true as Search writes it, answers added with addTags',
+	edits: {
+		'frontend.ts': [
+			["'finding.extra_tag': 'error',", "'finding.extra_tag': 'error=true',"],
+			['for (const [key, answer] of Object.entries(FINDINGS)) if (answer !== null) span.setTag(key, answer);', 'span.addTags(FINDINGS);']
+		]
+	}
+});
