@@ -97,10 +97,10 @@ function lostContext(run: RunOutput): CheckItem {
 	const hint =
 		p.spans.length < EACH
 			? missing('render-email', 'render-email', p.spans.length)
-			: p.roots > 0
+			: p.roots + p.orphans > 0
 				? text(
-						`${p.roots} of mailer's render-email spans have no parent: the context was lost where the job crossed the queue. The worker loop in lib/queue.ts started with the service, before any request, and runs each job in its own context, where no span is active — so "the active span as parent" finds nothing. Hand the job its parent: childOf: span, or activate the span inside the job.`,
-						`mailer 的 render-email span 有 ${p.roots} 个没有父 span：context 在任务穿过队列的地方丢了。lib/queue.ts 里的 worker 循环在服务启动时、任何请求之前就开始了，它在自己的 context 里运行每个任务，那里没有活跃的 span——所以"以活跃 span 为父"什么也找不到。把父 span 交给任务：childOf: span，或者在任务里激活这个 span。`
+						`${p.roots + p.orphans} of mailer's render-email spans have no parent in their trace: the context was lost where the job crossed the queue. The worker loop in lib/queue.ts started with the service, before any request, and runs each job in its own context, where no span is active — so "the active span as parent" finds nothing. Hand the job its parent: childOf: span, or activate the span inside the job.`,
+						`mailer 的 render-email span 有 ${p.roots + p.orphans} 个在自己的 trace 里没有父 span：context 在任务穿过队列的地方丢了。lib/queue.ts 里的 worker 循环在服务启动时、任何请求之前就开始了，它在自己的 context 里运行每个任务，那里没有活跃的 span——所以"以活跃 span 为父"什么也找不到。把父 span 交给任务：childOf: span，或者在任务里激活这个 span。`
 					)
 				: text(
 						"mailer's render-email spans hang under another order's send-receipt: give each job the span of the receipt that queued it.",

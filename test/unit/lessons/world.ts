@@ -8,6 +8,7 @@ import { createWorldHosts, WORLD_HOST_KINDS, type NetworkRecord } from '$lib/sim
 import { formatDiagnostic, startWorld, type Diagnostic } from '$lib/runner';
 import type { SpanRecord } from '$lib/model';
 import { installAsyncContext } from '$lib/tracer';
+import { contextSlot } from '$lib/tracer/context_slot';
 import { runOutput, type RunOutput } from '$lib/checks';
 import { inProcessBackend, inProcessPool, nodeCompiler } from './in-process';
 
@@ -43,6 +44,11 @@ export interface WorldRun extends RunOutput {
 
 /** Compiles and runs `files` as the step's services; returns what a check receives. */
 export async function runWorld(files: Record<string, string>, services: Record<string, string>, argsLine: string, timeLimitMs?: number): Promise<WorldRun> {
+	// Every service of the browser has its own realm; here all share one. A scope an earlier run
+	// activated and never closed (a mistake under test) must not be "active" when this run's modules
+	// load: a worker loop started at load would carry it into every job.
+	contextSlot.current = null;
+	contextSlot.carried = undefined;
 	const backend = inProcessBackend();
 	try {
 		const result = await startWorld({ compiler: nodeCompiler, pool: inProcessPool(dir), hosts: [backend, createWorldHosts(WORLD_HOST_KINDS)] }, { files, services, args: argsLine, timeLimitMs }).result;
