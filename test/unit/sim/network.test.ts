@@ -26,6 +26,24 @@ describe('simulated network', () => {
 		});
 	});
 
+	it('knows which ports are UDP (their senders never wait), by the URL a request goes to', () => {
+		const net = createNetwork();
+		const ok = () => ({ status: 202, headers: {}, body: '' });
+		const close = net.listen('jaeger-agent', 6831, ok, 'backend', { datagram: true });
+		net.listen('jaeger-agent', 5778, ok, 'backend');
+		net.listen('echo', 80, ok);
+		expect(net.isDatagram('http://jaeger-agent:6831/')).toBe(true);
+		expect(net.isDatagram('http://JAEGER-AGENT:6831/api')).toBe(true);
+		expect(net.isDatagram('http://jaeger-agent:5778/sampling')).toBe(false);
+		expect(net.isDatagram('http://echo/')).toBe(false);
+		expect(net.isDatagram('http://nobody:6831/')).toBe(false);
+		expect(net.isDatagram('not a url')).toBe(false);
+		expect(net.isDatagram('file:///etc/passwd')).toBe(false);
+		expect(net.listeners().find((l) => l.port === 6831)).toEqual({ host: 'jaeger-agent', port: 6831, kind: 'backend', datagram: true });
+		close();
+		expect(net.isDatagram('http://jaeger-agent:6831/')).toBe(false);
+	});
+
 	it('gives ENOTFOUND for an unknown host and ECONNREFUSED for a known host with a closed port', async () => {
 		const net = createNetwork();
 		net.addHost('publisher');
