@@ -35,8 +35,11 @@ export function syncStoreWithPersistence(
 	const dirty = new Set<string>();
 	const removed = new Set<string>();
 	let cleared = false;
+	/** traces the persistence holds (saved or restored): only those need a delete when they leave */
+	const persisted = new Set<string>();
 	let timer: unknown = null;
 	let saving: Promise<void> = Promise.resolve();
+	let busy = false;
 	let failedOnce = false;
 
 	const unsubscribe = store.subscribe((e) => {
@@ -44,6 +47,7 @@ export function syncStoreWithPersistence(
 			order.clear();
 			dirty.clear();
 			removed.clear();
+			persisted.clear();
 			cleared = true;
 		} else if (e.type === 'write') {
 			if (restoring) return;
@@ -53,14 +57,22 @@ export function syncStoreWithPersistence(
 		} else {
 			order.delete(e.traceID);
 			dirty.delete(e.traceID);
-			removed.add(e.traceID);
+			// a trace written and evicted between two saves (a burst through a full store) never reaches the database
+			if (persisted.delete(e.traceID)) removed.add(e.traceID);
 		}
+		schedule();
+	});
+
+	function schedule() {
 		if (timer === null)
 			timer = opts.timers.setTimeout(() => {
 				timer = null;
-				void flush();
+				// a save still writing: wait for it, and let the changes pile up meanwhile (a trace
+				// evicted before its turn then costs the database nothing)
+				if (busy) schedule();
+				else void flush();
 			}, opts.debounceMs);
-	});
+	}
 
 	function flush(): Promise<void> {
 		if (timer !== null) opts.timers.clearTimeout(timer);
@@ -75,12 +87,15 @@ export function syncStoreWithPersistence(
 		cleared = false;
 		dirty.clear();
 		removed.clear();
+		for (const t of put) persisted.add(t.traceID);
+		busy = true;
 		saving = saving
 			.then(() => persistence.save(changes))
 			.catch((e) => {
 				if (!failedOnce) opts.warn(`trace persistence: saving failed, traces will not survive a reload (${(e as Error)?.message ?? e})`);
 				failedOnce = true;
-			});
+			})
+			.finally(() => (busy = false));
 		return saving;
 	}
 
@@ -111,6 +126,8 @@ export function syncStoreWithPersistence(
 			if (kept > 0) result.traces++;
 			result.spans += kept;
 			if (store.getRecords(t.traceID)) order.set(t.traceID, t.order);
+			// saved, even if not kept now: a delete removes it from the database later
+			persisted.add(t.traceID);
 			nextOrder = Math.max(nextOrder, t.order + 1);
 		}
 		restoring = false;

@@ -36,7 +36,13 @@ export interface BurstResult {
 	status: string;
 }
 
-export async function backendBurst(): Promise<BurstResult> {
+/** For profilers: called right before the Run click and right after the run ends. */
+export interface BurstHooks {
+	beforeRun?(page: import('playwright-core').Page): Promise<void>;
+	afterRun?(page: import('playwright-core').Page): Promise<void>;
+}
+
+export async function backendBurst(hooks: BurstHooks = {}): Promise<BurstResult> {
 	const files: Record<string, string> = { 'jaeger.yml': 'agent:\n  queueSize: 1000\n  workers: 10\n' };
 	for (let i = 1; i <= SERVICES; i++) files[`s${String(i).padStart(2, '0')}.ts`] = service(`s${String(i).padStart(2, '0')}`);
 	const site = await openSite();
@@ -62,14 +68,19 @@ export async function backendBurst(): Promise<BurstResult> {
 			// no named functions in here: tsx would wrap them in a __name() the page does not have
 			setInterval(() => w.__written.push([performance.now(), Number(document.querySelector('[data-component="storage"] .counter dd')?.textContent?.replace(/,/g, '') ?? 0)]), 20);
 		});
+		await hooks.beforeRun?.(page);
 		await page.getByRole('button', { name: /^Run/ }).click();
-		await page.getByRole('status', { name: 'Run status' }).getByText(/^(Finished|Stopped)/).waitFor({ timeout: 120_000 });
+		// a plain selector polled 4 times a second: getByRole's waitFor computed ARIA roles over the
+		// whole page (Monaco's many nodes) on the main thread every frame, up to 420 ms a task
+		await page.waitForFunction(() => /^(Finished|Stopped)/.test(document.querySelector('[role="status"][aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 120_000, polling: 250 });
 		await page.waitForTimeout(400);
-		const status = (await page.getByRole('status', { name: 'Run status' }).textContent()) ?? '';
+		await hooks.afterRun?.(page);
+		// read before anything else queries the page: a role query is itself a long task there
 		const { long, written } = await page.evaluate(() => {
 			const w = window as unknown as { __long: number[]; __written: [number, number][] };
 			return { long: w.__long.slice(), written: w.__written.slice() };
 		});
+		const status = (await page.locator('[role="status"][aria-label="Run status"]').textContent()) ?? '';
 		const counter = async (comp: string, label: string) =>
 			Number(
 				(await page.locator(`[data-component="${comp}"] .counter`).filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent())?.replace(/,/g, '') ?? -1

@@ -84,6 +84,8 @@ describe('simulated network', () => {
 		expect(recs[2].error).toBe('ENOTFOUND: getaddrinfo ENOTFOUND nowhere');
 		// each record is published when it starts (in flight) and when it completes
 		expect(seen.filter((r) => r.id === 1).map((r) => r.latency)).toEqual([null, 10]);
+		// backend traffic is backend from its first publication (a panel hiding it never draws it)
+		expect(seen.filter((r) => r.id === 2).map((r) => r.kind)).toEqual(['backend', 'backend']);
 	});
 
 	it('injects faults: error status without calling the server, drops as ECONNRESET, extra delay', async () => {

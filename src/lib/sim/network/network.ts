@@ -214,6 +214,9 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 				// An invalid URL fails before anything is sent, like fetch's TypeError.
 				const t = parseTarget(request.url);
 				rec.to = `${t.host}:${t.port}`;
+				// the kind from the start: a panel that hides backend traffic must not draw a row for
+				// each span packet while it is on its way (a burst drew and removed hundreds a frame)
+				rec.kind = ports.get(key(t.host, t.port))?.kind ?? 'service';
 				publish(rec, keep);
 				const res = await deliver(from, request, rec, exchange);
 				rec.status = res.status;
