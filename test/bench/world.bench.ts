@@ -43,9 +43,10 @@ const longest: number[] = [];
 for (let i = 0; i < 3; i++) {
 	await d.page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
 	drains.push(await timedRun(d.page).catch(() => NaN));
+	// the long tasks first: the role query and innerText below are main-thread tasks of their own
+	longest.push(await d.page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long)));
 	const text = await d.page.getByRole('log', { name: 'Console' }).innerText();
 	if (!text.includes('consumed 10000')) console.log(`run ${i + 1}: the queue did not drain within the time limit: ${text.slice(-400)}`);
-	longest.push(await d.page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long)));
 }
 rows.push(['10,000 messages published and drained', drains.length, percentile(drains, 50), percentile(drains, 90), Math.min(...drains), Math.max(...drains)]);
 rows.push(['… longest main-thread task during it', longest.length, percentile(longest, 50), percentile(longest, 90), Math.min(...longest), Math.max(...longest)]);

@@ -9,6 +9,11 @@ export interface BackendCall {
 
 /** Calls in one message at most: a burst of span packets is cut into messages of this many. */
 export const MAX_BACKEND_BATCH = 64;
+/**
+ * Body text in one message at most (a lone bigger call still goes, alone): a message of 64 full
+ * packets was 2 MB, one postMessage of 50–60 ms on the page, and its 64 answers one task too.
+ */
+export const MAX_BACKEND_BATCH_CHARS = 256 * 1024;
 
 /**
  * Requests to the backend worker leave in bursts: what the page's network hands over within a few
@@ -23,14 +28,24 @@ export function createBackendBatcher(
 	const flush = () => {
 		const all = queue;
 		queue = [];
-		for (let i = 0; i < all.length; i += MAX_BACKEND_BATCH) {
-			const part = all.slice(i, i + MAX_BACKEND_BATCH);
-			sendBatch(part.map((p) => p.call)).then(
-				(answers) => part.forEach((p, j) => (answers[j] ? p.resolve(answers[j]) : p.reject(new Error('the backend did not answer')))),
-				(e) => part.forEach((p) => p.reject(e))
-			);
+		let start = 0;
+		let chars = 0;
+		for (let i = 0; i < all.length; i++) {
+			const c = all[i].call.req.body.length;
+			if (i > start && (i - start >= MAX_BACKEND_BATCH || chars + c > MAX_BACKEND_BATCH_CHARS)) {
+				send(all.slice(start, i));
+				start = i;
+				chars = 0;
+			}
+			chars += c;
 		}
+		if (start < all.length) send(all.slice(start));
 	};
+	const send = (part: typeof queue) =>
+		sendBatch(part.map((p) => p.call)).then(
+			(answers) => part.forEach((p, j) => (answers[j] ? p.resolve(answers[j]) : p.reject(new Error('the backend did not answer')))),
+			(e) => part.forEach((p) => p.reject(e))
+		);
 	return (call) =>
 		new Promise<SimResponse>((resolve, reject) => {
 			if (queue.length === 0) schedule(flush);

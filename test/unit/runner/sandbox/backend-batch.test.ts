@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackendBatcher, MAX_BACKEND_BATCH, type BackendCall } from '$lib/runner/world/backend-batch';
+import { createBackendBatcher, MAX_BACKEND_BATCH, MAX_BACKEND_BATCH_CHARS, type BackendCall } from '$lib/runner/world/backend-batch';
 import type { SimResponse } from '$lib/sim';
 
 const req = (n: number) => ({ host: 'jaeger-agent', port: 6831, req: { method: 'POST', url: 'http://jaeger-agent:6831/', headers: {}, body: String(n) } });
@@ -34,5 +34,23 @@ describe('requests to the backend worker, batched', () => {
 		const [a, b] = [send(req(1)), send(req(2))];
 		await expect(a).resolves.toMatchObject({ body: '2' });
 		await expect(b).rejects.toThrow(/did not answer/);
+	});
+
+	it('big packets go a few per message: at most MAX_BACKEND_BATCH_CHARS of bodies, a bigger one alone', async () => {
+		const sent: number[] = [];
+		let run: (() => void) | null = null;
+		const send = createBackendBatcher(
+			async (calls) => {
+				sent.push(calls.length);
+				return calls.map(answer);
+			},
+			(fn) => (run = fn)
+		);
+		const packet = (chars: number) => ({ ...req(0), req: { ...req(0).req, body: 'x'.repeat(chars) } });
+		const quarter = MAX_BACKEND_BATCH_CHARS / 4;
+		const answers = [...Array.from({ length: 9 }, () => send(packet(quarter))), send(packet(MAX_BACKEND_BATCH_CHARS * 2)), send(packet(10))];
+		run!();
+		expect(sent).toEqual([4, 4, 1, 1, 1]);
+		expect(await Promise.all(answers)).toHaveLength(11);
 	});
 });
