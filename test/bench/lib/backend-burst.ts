@@ -55,7 +55,8 @@ export async function backendBurst(hooks: BurstHooks = {}): Promise<BurstResult>
 				for (const e of list.getEntries()) w.__long.push(e.duration);
 			}).observe({ type: 'longtask', buffered: true });
 		});
-		await page.goto(site.origin + '/playground' + encodeShare(files));
+		// ?offline=0: no service worker precaching beside the burst (it registers after a page's first Run)
+		await page.goto(site.origin + '/playground?offline=0' + encodeShare(files));
 		await page.getByRole('tab', { name: 's01.ts' }).waitFor({ timeout: 60_000 });
 		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
 		await page.getByRole('tab', { name: 'Backend' }).click();

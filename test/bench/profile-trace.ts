@@ -1,19 +1,24 @@
-// `npx tsx test/bench/profile-burst.ts`: what the page's main thread and the backend worker do during
+// `npx tsx test/bench/profile-trace.ts`: what the page's main thread and the backend worker do during
 // the backend bench's 100,000-span burst, from a Chromium trace (every thread, unlike a page CPU
 // profile): per thread, busy time by trace event and JS self time; for the main thread's long
 // tasks (> 50 ms), what they were made of. A tool for finding what to fix, not a bench.
 import { backendBurst } from './lib/backend-burst';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import { openSite } from './lib/site';
+import { timedRun } from './lib/timed-run';
+import { drain } from './lib/world-programs';
+import { encodeShare } from '../../src/lib/course/share';
 
 type Ev = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; id?: string; args?: Record<string, any> };
 import { readFileSync, writeFileSync } from 'node:fs';
 
-// `… profile-burst.ts /tmp/trace.json` analyses a trace saved by an earlier run instead of running
-const saved = process.argv[2];
+// `… profile-trace.ts /tmp/burst-trace.json` analyses a trace saved by an earlier run instead of running;
+// `… profile-trace.ts drain` traces the world bench's 10,000-message drain (after a warm-up run) instead
+const saved = process.argv[2] && process.argv[2] !== 'drain' ? process.argv[2] : null;
 const events: Ev[] = saved ? JSON.parse(readFileSync(saved, 'utf8')) : [];
 let cdp: CDPSession | null = null;
-const result = saved ? null : await backendBurst({
-	async beforeRun(page) {
+const hooks = {
+	async beforeRun(page: Page) {
 		cdp = await page.context().browser()!.newBrowserCDPSession();
 		(cdp as unknown as { on(e: string, f: (x: { value: Ev[] }) => void): void }).on('Tracing.dataCollected', (e) => events.push(...e.value));
 		await cdp.send('Tracing.start', {
@@ -26,7 +31,31 @@ const result = saved ? null : await backendBurst({
 		await cdp!.send('Tracing.end');
 		await done;
 	}
-});
+};
+async function drainRun() {
+	const site = await openSite();
+	try {
+		const page = await (await site.browser.newContext()).newPage();
+		await page.goto(site.origin + '/playground?offline=0' + encodeShare(drain));
+		await page.getByRole('tab', { name: 'producer.ts' }).waitFor({ timeout: 30_000 });
+		await page.evaluate(() => {
+			const w = window as unknown as { __long: number[] };
+			w.__long = [];
+			new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+		});
+		await timedRun(page).catch(() => {});
+		await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
+		await hooks.beforeRun(page);
+		const ms = await timedRun(page).catch(() => NaN);
+		await hooks.afterRun();
+		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+		console.log(`drain: ${Math.round(ms)} ms; long tasks (${long.length}): ${long.map(Math.round).join(' ')}`);
+	} finally {
+		await site.close();
+	}
+}
+const result = saved || process.argv[2] === 'drain' ? null : await backendBurst(hooks);
+if (process.argv[2] === 'drain') await drainRun();
 if (!saved) writeFileSync('/tmp/burst-trace.json', JSON.stringify(events));
 if (result) console.log(`run: ${result.status}; written ${result.written} of ${result.spans}; dropped packets ${result.dropped}; ${Math.round((result.written / result.ingestMs) * 1000)} spans/s`);
 if (result) console.log(`long tasks (${result.longTasks.length}): ${result.longTasks.map(Math.round).join(' ')}`);
