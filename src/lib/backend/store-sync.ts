@@ -1,6 +1,6 @@
-// Keeps a persistence in step with the store: reload on start, then save what changed at most
-// once per `debounceMs` (measured from the first unsaved change, so steady traffic still gets
-// saved). Saved data is untrusted on the way back in — an old format or a half-written record —
+// Keeps a persistence in step with the store: reload on start, then save what changed once a
+// `debounceMs` window passes without changes (or MAX_DEFERRALS windows after the first unsaved
+// change, so steady traffic still gets saved). Saved data is untrusted on the way back in — an old format or a half-written record —
 // so each record goes through the collector's validation and anything unusable is skipped with a
 // warning rather than breaking the backend.
 import type { SpanRecord } from '../model/index';
@@ -23,6 +23,9 @@ export interface PersistenceSync {
 	detach(): void;
 }
 
+/** debounce windows a save may wait for traffic to pause (8 × 500 ms: a 4.5 s burst saves once) */
+const MAX_DEFERRALS = 8;
+
 export function syncStoreWithPersistence(
 	store: MemoryStore,
 	persistence: TracePersistence,
@@ -41,6 +44,10 @@ export function syncStoreWithPersistence(
 	let saving: Promise<void> = Promise.resolve();
 	let busy = false;
 	let failedOnce = false;
+	/** store events so far, and at the last arming of the timer: did the window see any? */
+	let changes = 0;
+	let changesAtArm = 0;
+	let deferrals = 0;
 
 	const unsubscribe = store.subscribe((e) => {
 		if (e.type === 'clear') {
@@ -60,18 +67,27 @@ export function syncStoreWithPersistence(
 			// a trace written and evicted between two saves (a burst through a full store) never reaches the database
 			if (persisted.delete(e.traceID)) removed.add(e.traceID);
 		}
+		changes++;
 		schedule();
 	});
 
 	function schedule() {
-		if (timer === null)
-			timer = opts.timers.setTimeout(() => {
-				timer = null;
-				// a save still writing: wait for it, and let the changes pile up meanwhile (a trace
-				// evicted before its turn then costs the database nothing)
-				if (busy) schedule();
-				else void flush();
-			}, opts.debounceMs);
+		if (timer !== null) return;
+		changesAtArm = changes;
+		timer = opts.timers.setTimeout(() => {
+			timer = null;
+			// A save still writing, or traffic still coming (a burst): wait, and let the changes pile up
+			// meanwhile — a trace evicted before its turn then costs the database nothing. Steady
+			// traffic is still saved, every MAX_DEFERRALS windows at the latest.
+			const active = changes !== changesAtArm;
+			if (busy || (active && deferrals < MAX_DEFERRALS)) {
+				deferrals++;
+				schedule();
+			} else {
+				deferrals = 0;
+				void flush();
+			}
+		}, opts.debounceMs);
 	}
 
 	function flush(): Promise<void> {

@@ -74,8 +74,12 @@ describe('IndexedDB persistence', () => {
 		await first.b.ready;
 		const [a, b, c, d, e] = [span(), span(), span(), span(), span()];
 		first.b.collector.writeSpans([a, b]);
-		first.clock.fire(); // save 1 starts: a, b
+		first.clock.fire(); // spans came during the window: wait for a quiet one
 		await new Promise((r) => setTimeout(r, 0));
+		expect(saves).toHaveLength(0);
+		first.clock.fire(); // a quiet window: save 1 starts: a, b
+		await new Promise((r) => setTimeout(r, 0));
+		expect(saves).toHaveLength(1);
 		first.b.collector.writeSpans([c, d]); // evicts a and b (saved: deleted later), c stays
 		first.clock.fire(); // save 1 still writing: no second save yet
 		expect(saves).toHaveLength(1);
@@ -97,6 +101,25 @@ describe('IndexedDB persistence', () => {
 		expect((await second.b.ready).traces).toBe(2);
 		expect(second.b.store.traceIDs()).toEqual([d.traceID, e.traceID]);
 		second.b.dispose();
+	});
+
+	it('steady traffic is still saved: a save waits for a quiet window at most eight windows', async () => {
+		const idb = new IDBFactory();
+		const first = backendOn(idb);
+		await first.b.ready;
+		first.b.collector.writeSpans([span()]); // the first unsaved change starts the window
+		let windows = 0;
+		for (; windows < 20; windows++) {
+			first.b.collector.writeSpans([span()]); // …and every window sees more
+			first.clock.fire();
+			await new Promise((r) => setTimeout(r, 5));
+			const saved = backendOn(idb);
+			const n = (await saved.b.ready).traces;
+			saved.b.dispose();
+			if (n > 0) break;
+		}
+		expect(windows).toBe(8);
+		first.b.dispose();
 	});
 
 	it('ignores corrupt saved data with a warning instead of failing', async () => {
