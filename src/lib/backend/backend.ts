@@ -173,8 +173,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
 	const esHandler: SimHandler = (req) =>
 		parts.storage.es ? parts.storage.es.handler(req) : { status: 502, headers: { 'content-type': 'text/plain' }, body: 'storage is memory: no elasticsearch' };
 	const entries: HandlerEntry[] = [
-		{ host: hosts.agent, port: PORTS.agentCompact, handler: (req) => parts.agent.handler(req) },
-		{ host: hosts.agent, port: PORTS.agentBinary, handler: (req) => parts.agent.handler(req) },
+		{ host: hosts.agent, port: PORTS.agentCompact, handler: (req) => parts.agent.handler(req), datagram: true },
+		{ host: hosts.agent, port: PORTS.agentBinary, handler: (req) => parts.agent.handler(req), datagram: true },
 		{ host: hosts.agent, port: PORTS.sampling, handler: sampling.handler },
 		{ host: hosts.collector, port: PORTS.collector, handler: (req) => parts.collector.handler(req) },
 		// the collector of the moment: jaeger.yml may have rebuilt it for this run

@@ -8,6 +8,8 @@ export interface HandlerEntry {
 	host: string;
 	port: number;
 	handler: SimHandler;
+	/** a UDP port (the agent's span packets): senders never wait for its answer */
+	datagram?: boolean;
 }
 
 /** The handler registered for exactly this host and port, or undefined (callers pick the port). */

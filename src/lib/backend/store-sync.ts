@@ -1,6 +1,6 @@
-// Keeps a persistence in step with the store: reload on start, then save what changed at most
-// once per `debounceMs` (measured from the first unsaved change, so steady traffic still gets
-// saved). Saved data is untrusted on the way back in — an old format or a half-written record —
+// Keeps a persistence in step with the store: reload on start, then save what changed once a
+// `debounceMs` window passes without changes (or MAX_DEFERRALS windows after the first unsaved
+// change, so steady traffic still gets saved). Saved data is untrusted on the way back in — an old format or a half-written record —
 // so each record goes through the collector's validation and anything unusable is skipped with a
 // warning rather than breaking the backend.
 import type { SpanRecord } from '../model/index';
@@ -23,6 +23,9 @@ export interface PersistenceSync {
 	detach(): void;
 }
 
+/** debounce windows a save may wait for traffic to pause (8 × 500 ms: a 4.5 s burst saves once) */
+const MAX_DEFERRALS = 8;
+
 export function syncStoreWithPersistence(
 	store: MemoryStore,
 	persistence: TracePersistence,
@@ -35,15 +38,23 @@ export function syncStoreWithPersistence(
 	const dirty = new Set<string>();
 	const removed = new Set<string>();
 	let cleared = false;
+	/** traces the persistence holds (saved or restored): only those need a delete when they leave */
+	const persisted = new Set<string>();
 	let timer: unknown = null;
 	let saving: Promise<void> = Promise.resolve();
+	let busy = false;
 	let failedOnce = false;
+	/** store events so far, and at the last arming of the timer: did the window see any? */
+	let changes = 0;
+	let changesAtArm = 0;
+	let deferrals = 0;
 
 	const unsubscribe = store.subscribe((e) => {
 		if (e.type === 'clear') {
 			order.clear();
 			dirty.clear();
 			removed.clear();
+			persisted.clear();
 			cleared = true;
 		} else if (e.type === 'write') {
 			if (restoring) return;
@@ -53,14 +64,31 @@ export function syncStoreWithPersistence(
 		} else {
 			order.delete(e.traceID);
 			dirty.delete(e.traceID);
-			removed.add(e.traceID);
+			// a trace written and evicted between two saves (a burst through a full store) never reaches the database
+			if (persisted.delete(e.traceID)) removed.add(e.traceID);
 		}
-		if (timer === null)
-			timer = opts.timers.setTimeout(() => {
-				timer = null;
-				void flush();
-			}, opts.debounceMs);
+		changes++;
+		schedule();
 	});
+
+	function schedule() {
+		if (timer !== null) return;
+		changesAtArm = changes;
+		timer = opts.timers.setTimeout(() => {
+			timer = null;
+			// A save still writing, or traffic still coming (a burst): wait, and let the changes pile up
+			// meanwhile — a trace evicted before its turn then costs the database nothing. Steady
+			// traffic is still saved, every MAX_DEFERRALS windows at the latest.
+			const active = changes !== changesAtArm;
+			if (busy || (active && deferrals < MAX_DEFERRALS)) {
+				deferrals++;
+				schedule();
+			} else {
+				deferrals = 0;
+				void flush();
+			}
+		}, opts.debounceMs);
+	}
 
 	function flush(): Promise<void> {
 		if (timer !== null) opts.timers.clearTimeout(timer);
@@ -75,12 +103,15 @@ export function syncStoreWithPersistence(
 		cleared = false;
 		dirty.clear();
 		removed.clear();
+		for (const t of put) persisted.add(t.traceID);
+		busy = true;
 		saving = saving
 			.then(() => persistence.save(changes))
 			.catch((e) => {
 				if (!failedOnce) opts.warn(`trace persistence: saving failed, traces will not survive a reload (${(e as Error)?.message ?? e})`);
 				failedOnce = true;
-			});
+			})
+			.finally(() => (busy = false));
 		return saving;
 	}
 
@@ -111,6 +142,8 @@ export function syncStoreWithPersistence(
 			if (kept > 0) result.traces++;
 			result.spans += kept;
 			if (store.getRecords(t.traceID)) order.set(t.traceID, t.order);
+			// saved, even if not kept now: a delete removes it from the database later
+			persisted.add(t.traceID);
 			nextOrder = Math.max(nextOrder, t.order + 1);
 		}
 		restoring = false;

@@ -19,8 +19,10 @@ export interface BackendWorkerApi {
 	/** (Re)creates the backend; until called, one with default options is used. */
 	init(options?: WorkerBackendOptions): Promise<{ restoredTraces: number; ignored: number }>;
 	/** host:port pairs the network should route to this worker */
-	endpoints(): { host: string; port: number }[];
+	endpoints(): { host: string; port: number; datagram: boolean }[];
 	handle(host: string, port: number, req: SimRequest): Promise<SimResponse>;
+	/** Several requests in one message (a burst of span packets), handled in order; answers in the same order. */
+	handleBatch(batch: { host: string; port: number; req: SimRequest }[]): Promise<SimResponse[]>;
 	stats(): BackendStats;
 	/** A fresh pipeline for the next run (jaeger.yml, already read on the page): checked again here, since it crosses a boundary. */
 	configure(config: unknown): void;
@@ -62,6 +64,17 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 		return backend;
 	};
 
+	const handle = async (host: string, port: number, req: SimRequest): Promise<SimResponse> => {
+		const handler = findHandler(current().handlers(), host, port);
+		if (!handler) return { status: 502, headers: { 'content-type': 'text/plain' }, body: `no backend component on ${host}:${port}` };
+		try {
+			return await handler(req);
+		} catch (e) {
+			// A handler bug must not take the worker (and every trace in it) down.
+			return { status: 500, headers: { 'content-type': 'text/plain' }, body: `backend error: ${(e as Error)?.message ?? e}` };
+		}
+	};
+
 	return {
 		async init(options = {}) {
 			backend?.dispose();
@@ -70,16 +83,12 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 			const r = await backend.ready;
 			return { restoredTraces: r.traces, ignored: r.ignored };
 		},
-		endpoints: () => current().handlers().map(({ host, port }) => ({ host, port })),
-		async handle(host, port, req) {
-			const handler = findHandler(current().handlers(), host, port);
-			if (!handler) return { status: 502, headers: { 'content-type': 'text/plain' }, body: `no backend component on ${host}:${port}` };
-			try {
-				return await handler(req);
-			} catch (e) {
-				// A handler bug must not take the worker (and every trace in it) down.
-				return { status: 500, headers: { 'content-type': 'text/plain' }, body: `backend error: ${(e as Error)?.message ?? e}` };
-			}
+		endpoints: () => current().handlers().map(({ host, port, datagram }) => ({ host, port, datagram: datagram === true })),
+		handle,
+		handleBatch(batch) {
+			if (!Array.isArray(batch)) return Promise.resolve([]);
+			// each starts before the next, so a packet reaches the agent's queue in the order it was sent
+			return Promise.all(batch.map((b) => handle(b?.host, b?.port, b?.req)));
 		},
 		stats: () => current().stats(),
 		configure: (config) => current().configure(normalizePipelineConfig(config)),

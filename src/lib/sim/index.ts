@@ -1,6 +1,6 @@
 // The simulated world's public face: network, HTTP on it, and the runtime modules learner code imports.
 export type * from './types';
-export { createNetwork, protocolOf, type Network, type NetworkOptions, type Listener } from './network/network';
+export { createNetwork, protocolOf, type Network, type NetworkOptions, type Listener, type ListenOptions } from './network/network';
 export { NetworkError, isNetworkError } from './network/errors';
 export { parseTarget, SCHEME_PORTS } from './network/target';
 export { normalizeHeaders, type HeadersInput } from './headers';

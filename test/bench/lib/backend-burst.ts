@@ -8,19 +8,20 @@ import { encodeShare } from '../../../src/lib/course/share';
 
 const SERVICES = 20;
 const SPANS_PER_SERVICE = 5000;
+const PACE_MS = Number(process.env.BURST_PACE_MS ?? 50);
 
 /**
- * One service: 50 packets of 100 spans, 50 ms apart — the 20 services together offer about 40,000
- * spans a second for 2.5 s. Not all at once: the page stops a run with more than 256 requests in flight (its
- * guard against request loops), and UDP packets count (unpaced, and at 20 ms apart, the run was stopped there: on a loaded machine the
- * backend worker answered packets up to ~0.8 s late).
+ * One service: 50 packets of 100 spans, PACE_MS (50) apart — the 20 services together offer about
+ * 40,000 spans a second for 2.5 s. UDP packets no longer count toward the page's 256-in-flight guard
+ * (they once stopped this run there); BURST_PACE_MS=20 offers the spans faster than the pipeline
+ * takes them (about 17–25k spans/s), which only makes the run longer.
  */
 const service = (name: string) => `import { initTracer } from 'tour/tracing';
 const tracer = initTracer({ serviceName: '${name}', sampler: { type: 'const', param: 1 } });
 export async function main() {
   for (let p = 0; p < ${SPANS_PER_SERVICE / 100}; p++) {
     for (let i = 0; i < 100; i++) tracer.startSpan('item', { tags: { p } }).finish();
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, ${PACE_MS}));
   }
   await tracer.close();
 }
@@ -36,7 +37,13 @@ export interface BurstResult {
 	status: string;
 }
 
-export async function backendBurst(): Promise<BurstResult> {
+/** For profilers: called right before the Run click and right after the run ends. */
+export interface BurstHooks {
+	beforeRun?(page: import('playwright-core').Page): Promise<void>;
+	afterRun?(page: import('playwright-core').Page): Promise<void>;
+}
+
+export async function backendBurst(hooks: BurstHooks = {}): Promise<BurstResult> {
 	const files: Record<string, string> = { 'jaeger.yml': 'agent:\n  queueSize: 1000\n  workers: 10\n' };
 	for (let i = 1; i <= SERVICES; i++) files[`s${String(i).padStart(2, '0')}.ts`] = service(`s${String(i).padStart(2, '0')}`);
 	const site = await openSite();
@@ -49,7 +56,8 @@ export async function backendBurst(): Promise<BurstResult> {
 				for (const e of list.getEntries()) w.__long.push(e.duration);
 			}).observe({ type: 'longtask', buffered: true });
 		});
-		await page.goto(site.origin + '/playground' + encodeShare(files));
+		// ?offline=0: no service worker precaching beside the burst (it registers after a page's first Run)
+		await page.goto(site.origin + '/playground?offline=0' + encodeShare(files));
 		await page.getByRole('tab', { name: 's01.ts' }).waitFor({ timeout: 60_000 });
 		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
 		await page.getByRole('tab', { name: 'Backend' }).click();
@@ -62,14 +70,19 @@ export async function backendBurst(): Promise<BurstResult> {
 			// no named functions in here: tsx would wrap them in a __name() the page does not have
 			setInterval(() => w.__written.push([performance.now(), Number(document.querySelector('[data-component="storage"] .counter dd')?.textContent?.replace(/,/g, '') ?? 0)]), 20);
 		});
+		await hooks.beforeRun?.(page);
 		await page.getByRole('button', { name: /^Run/ }).click();
-		await page.getByRole('status', { name: 'Run status' }).getByText(/^(Finished|Stopped)/).waitFor({ timeout: 120_000 });
+		// a plain selector polled 4 times a second: getByRole's waitFor computed ARIA roles over the
+		// whole page (Monaco's many nodes) on the main thread every frame, up to 420 ms a task
+		await page.waitForFunction(() => /^(Finished|Stopped)/.test(document.querySelector('[role="status"][aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 120_000, polling: 250 });
 		await page.waitForTimeout(400);
-		const status = (await page.getByRole('status', { name: 'Run status' }).textContent()) ?? '';
+		await hooks.afterRun?.(page);
+		// read before anything else queries the page: a role query is itself a long task there
 		const { long, written } = await page.evaluate(() => {
 			const w = window as unknown as { __long: number[]; __written: [number, number][] };
 			return { long: w.__long.slice(), written: w.__written.slice() };
 		});
+		const status = (await page.locator('[role="status"][aria-label="Run status"]').textContent()) ?? '';
 		const counter = async (comp: string, label: string) =>
 			Number(
 				(await page.locator(`[data-component="${comp}"] .counter`).filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent())?.replace(/,/g, '') ?? -1

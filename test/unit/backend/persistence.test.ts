@@ -56,6 +56,72 @@ describe('IndexedDB persistence', () => {
 		third.b.dispose();
 	});
 
+	it('a burst through a full store: traces written and evicted between two saves cost the database nothing, and no save starts while one is writing', async () => {
+		const idb = new IDBFactory();
+		const real = createIndexedDbPersistence(idb);
+		const saves: { put: string[]; remove: string[] }[] = [];
+		let release: (() => void) | null = null;
+		const slow: typeof real = {
+			load: () => real.load(),
+			close: () => real.close(),
+			async save(ch) {
+				saves.push({ put: ch.put.map((t) => t.traceID), remove: ch.remove });
+				await new Promise<void>((r) => (release = r));
+				await real.save(ch);
+			}
+		};
+		const first = backendOn(idb, { store: { maxTraces: 2 }, persistence: slow });
+		await first.b.ready;
+		const [a, b, c, d, e] = [span(), span(), span(), span(), span()];
+		first.b.collector.writeSpans([a, b]);
+		first.clock.fire(); // spans came during the window: wait for a quiet one
+		await new Promise((r) => setTimeout(r, 0));
+		expect(saves).toHaveLength(0);
+		first.clock.fire(); // a quiet window: save 1 starts: a, b
+		await new Promise((r) => setTimeout(r, 0));
+		expect(saves).toHaveLength(1);
+		first.b.collector.writeSpans([c, d]); // evicts a and b (saved: deleted later), c stays
+		first.clock.fire(); // save 1 still writing: no second save yet
+		expect(saves).toHaveLength(1);
+		first.b.collector.writeSpans([e]); // evicts c, never saved
+		release!();
+		// once save 1 is written, the re-armed timer starts the second: d and e in, a and b out, nothing of c
+		for (let i = 0; i < 100 && saves.length < 2; i++) {
+			await new Promise((r) => setTimeout(r, 2));
+			first.clock.fire();
+		}
+		expect(saves).toHaveLength(2);
+		expect(saves[1].put.sort()).toEqual([d.traceID, e.traceID].sort());
+		expect(saves[1].remove.sort()).toEqual([a.traceID, b.traceID].sort());
+		release!();
+		await first.b.flush();
+		first.b.dispose();
+
+		const second = backendOn(idb, { store: { maxTraces: 2 } });
+		expect((await second.b.ready).traces).toBe(2);
+		expect(second.b.store.traceIDs()).toEqual([d.traceID, e.traceID]);
+		second.b.dispose();
+	});
+
+	it('steady traffic is still saved: a save waits for a quiet window at most eight windows', async () => {
+		const idb = new IDBFactory();
+		const first = backendOn(idb);
+		await first.b.ready;
+		first.b.collector.writeSpans([span()]); // the first unsaved change starts the window
+		let windows = 0;
+		for (; windows < 20; windows++) {
+			first.b.collector.writeSpans([span()]); // …and every window sees more
+			first.clock.fire();
+			await new Promise((r) => setTimeout(r, 5));
+			const saved = backendOn(idb);
+			const n = (await saved.b.ready).traces;
+			saved.b.dispose();
+			if (n > 0) break;
+		}
+		expect(windows).toBe(8);
+		first.b.dispose();
+	});
+
 	it('ignores corrupt saved data with a warning instead of failing', async () => {
 		const idb = new IDBFactory();
 		const first = backendOn(idb);

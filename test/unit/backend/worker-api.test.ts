@@ -12,10 +12,10 @@ describe('backend worker API', () => {
 		const w = api();
 		expect(w.endpoints()).toEqual(
 			expect.arrayContaining([
-				{ host: 'jaeger-agent', port: 6831 },
-				{ host: 'jaeger-agent', port: 5778 },
-				{ host: 'jaeger-collector', port: 14268 },
-				{ host: 'jaeger-query', port: 16686 }
+				{ host: 'jaeger-agent', port: 6831, datagram: true },
+				{ host: 'jaeger-agent', port: 5778, datagram: false },
+				{ host: 'jaeger-collector', port: 14268, datagram: false },
+				{ host: 'jaeger-query', port: 16686, datagram: false }
 			])
 		);
 		const s = span();
@@ -30,6 +30,22 @@ describe('backend worker API', () => {
 		expect(structuredClone(got)).toEqual(got);
 		expect(JSON.parse(got.body).data[0].traceID).toBe(s.traceID);
 		expect((await w.handle('jaeger-query', 9999, { method: 'GET', url: 'http://jaeger-query:9999/', headers: {}, body: '' })).status).toBe(502);
+	});
+
+	it('handles a batch in order, one answer per call, and junk in a batch as unroutable', async () => {
+		const w = api();
+		const s1 = span();
+		const post = { method: 'POST', url: 'http://jaeger-agent:6831/', headers: {}, body: JSON.stringify({ spans: [s1] }) };
+		const out = await w.handleBatch([
+			{ host: 'jaeger-agent', port: 6831, req: post },
+			{ host: 'jaeger-query', port: 9999, req: post },
+			null as never,
+			{ host: '__proto__', port: NaN, req: null } as never
+		]);
+		expect(out.map((r) => r.status)).toEqual([202, 502, 502, 502]);
+		expect(await w.handleBatch('nope' as never)).toEqual([]);
+		await w.flush();
+		expect(w.stats().store.spans).toBe(1);
 	});
 
 	it('stats, clear, init with options, agent and collector switches, sampling strategies', async () => {

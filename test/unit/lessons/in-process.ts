@@ -207,7 +207,7 @@ export function inProcessBackend() {
 			const parsed = yml === undefined ? null : parsePipelineConfig(yml);
 			if (parsed && !parsed.ok) ctx?.fail('jaeger', parsed.message, { file: PIPELINE_FILE, line: parsed.line });
 			api.configure(parsed?.ok ? parsed.config : DEFAULT_PIPELINE);
-			for (const { host, port } of api.endpoints()) {
+			for (const { host, port, datagram } of api.endpoints()) {
 				const agent = host === HOSTS.agent && port === PORTS.agentCompact;
 				network.listen(
 					host,
@@ -216,7 +216,8 @@ export function inProcessBackend() {
 						if (agent) records.push(...parseSpans(req.body));
 						return api.handle(host, port, req);
 					},
-					'backend'
+					'backend',
+					{ datagram }
 				);
 			}
 		},

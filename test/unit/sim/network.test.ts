@@ -26,6 +26,24 @@ describe('simulated network', () => {
 		});
 	});
 
+	it('knows which ports are UDP (their senders never wait), by the URL a request goes to', () => {
+		const net = createNetwork();
+		const ok = () => ({ status: 202, headers: {}, body: '' });
+		const close = net.listen('jaeger-agent', 6831, ok, 'backend', { datagram: true });
+		net.listen('jaeger-agent', 5778, ok, 'backend');
+		net.listen('echo', 80, ok);
+		expect(net.isDatagram('http://jaeger-agent:6831/')).toBe(true);
+		expect(net.isDatagram('http://JAEGER-AGENT:6831/api')).toBe(true);
+		expect(net.isDatagram('http://jaeger-agent:5778/sampling')).toBe(false);
+		expect(net.isDatagram('http://echo/')).toBe(false);
+		expect(net.isDatagram('http://nobody:6831/')).toBe(false);
+		expect(net.isDatagram('not a url')).toBe(false);
+		expect(net.isDatagram('file:///etc/passwd')).toBe(false);
+		expect(net.listeners().find((l) => l.port === 6831)).toEqual({ host: 'jaeger-agent', port: 6831, kind: 'backend', datagram: true });
+		close();
+		expect(net.isDatagram('http://jaeger-agent:6831/')).toBe(false);
+	});
+
 	it('gives ENOTFOUND for an unknown host and ECONNREFUSED for a known host with a closed port', async () => {
 		const net = createNetwork();
 		net.addHost('publisher');
@@ -66,6 +84,8 @@ describe('simulated network', () => {
 		expect(recs[2].error).toBe('ENOTFOUND: getaddrinfo ENOTFOUND nowhere');
 		// each record is published when it starts (in flight) and when it completes
 		expect(seen.filter((r) => r.id === 1).map((r) => r.latency)).toEqual([null, 10]);
+		// backend traffic is backend from its first publication (a panel hiding it never draws it)
+		expect(seen.filter((r) => r.id === 2).map((r) => r.kind)).toEqual(['backend', 'backend']);
 	});
 
 	it('injects faults: error status without calling the server, drops as ECONNRESET, extra delay', async () => {

@@ -63,6 +63,7 @@ export const en = {
 	'output.deps': 'Dependencies',
 	'output.noTraces': 'No traces yet. Spans appear here after a run that reports them to Jaeger.',
 	'output.pick': 'Traces of this run',
+	'output.morePicks': '… and {n} more: the Search tab finds them',
 	'output.loading': 'Loading the output panels…',
 	'step.solve': 'Solve',
 	'step.reset': 'Reset',

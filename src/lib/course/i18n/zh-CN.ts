@@ -64,6 +64,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'output.deps': '依赖关系',
 	'output.noTraces': '还没有追踪数据。运行向 Jaeger 上报 span 的代码后，它们会出现在这里。',
 	'output.pick': '本次运行的追踪',
+	'output.morePicks': '……还有 {n} 条：可在“搜索”标签页中查找',
 	'output.loading': '正在加载输出面板…',
 	'step.solve': '查看答案',
 	'step.reset': '重置',

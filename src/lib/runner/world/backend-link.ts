@@ -13,6 +13,7 @@ export function pipelineFromFiles(files: Readonly<Record<string, string>>): { co
 	return r.ok ? { config: r.config } : { file, line: r.line, message: r.message };
 }
 import { applyStrategiesFile } from './sampling-file';
+import { createBackendBatcher } from './backend-batch';
 
 /**
  * The simulated Jaeger in its own worker, one per page, like an all-in-one Jaeger: started once,
@@ -81,8 +82,9 @@ export class BackendLink {
 		this.#runAttached = true;
 		const snap = await api.snapshot();
 		this.#snapshotListener?.(snap);
-		for (const { host, port } of await api.endpoints()) {
-			network.listen(host, port, (req) => api.handle(host, port, req), 'backend');
+		const send = createBackendBatcher((calls) => api.handleBatch(calls));
+		for (const { host, port, datagram } of await api.endpoints()) {
+			network.listen(host, port, (req) => send({ host, port, req }), 'backend', { datagram });
 		}
 	}
 

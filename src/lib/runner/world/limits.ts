@@ -11,7 +11,13 @@ export const DEFAULT_LIMITS = {
 	/** records kept for the Network panel per run */
 	maxRecords: 5000,
 	/** requests in flight at once, the whole run: past it the run stops (a request loop) */
-	maxInFlight: 256
+	maxInFlight: 256,
+	/**
+	 * UDP packets on their way at once (not counted in maxInFlight: nobody waits for them): past it
+	 * a packet is dropped, as a full socket buffer would. The span budget bounds a tracer's packets
+	 * (20 services × 5,000 spans in packets of 100 is 1,000); this bounds hand-made ones.
+	 */
+	maxDatagramsInFlight: 4096
 } as const;
 
 /** `{ done: true, value }` when `p` resolves within `ms`, else `{ done: false }` (a rejection rejects). */

@@ -7,13 +7,34 @@
 export interface RequestGuard {
 	/** a request leaves `from` for `url`: a release to call when it completes, or null if refused */
 	enter(from: string, url: string): (() => void) | null;
+	/**
+	 * A UDP packet leaves `from` for `url`. Its sender never waits for an answer, so it cannot be part
+	 * of a request loop and does not count toward the cap above (a tracer's burst of span packets is
+	 * no loop). Packets have their own, larger cap, like a full socket buffer: past it a packet is
+	 * dropped (null; `onDatagramDrop` hears of the first drop), and the run goes on.
+	 */
+	enterDatagram(from: string, url: string): (() => void) | null;
+	/** the cap on requests was hit: the run is being stopped */
+	readonly stopped: boolean;
 }
 
-export function createRequestGuard(max: number, onTrip: (message: string) => void): RequestGuard {
+export interface DatagramLimits {
+	/** UDP packets on their way at once, the whole run */
+	maxDatagrams: number;
+	/** the first dropped packet: a line for the Console */
+	onDatagramDrop(message: string): void;
+}
+
+export function createRequestGuard(max: number, onTrip: (message: string) => void, datagrams: DatagramLimits = { maxDatagrams: max * 8, onDatagramDrop: () => {} }): RequestGuard {
 	let inFlight = 0;
+	let datagramsInFlight = 0;
+	let datagramDrops = 0;
 	let tripped = false;
 	const byLink = new Map<string, number>();
 	return {
+		get stopped() {
+			return tripped;
+		},
 		enter(from, url) {
 			if (tripped) return null;
 			const link = `${from} → ${hostOf(url)}`;
@@ -33,6 +54,21 @@ export function createRequestGuard(max: number, onTrip: (message: string) => voi
 				const left = (byLink.get(link) ?? 1) - 1;
 				if (left > 0) byLink.set(link, left);
 				else byLink.delete(link);
+			};
+		},
+		enterDatagram(from, url) {
+			if (tripped) return null;
+			if (datagramsInFlight >= datagrams.maxDatagrams) {
+				if (datagramDrops++ === 0)
+					datagrams.onDatagramDrop(`more than ${datagrams.maxDatagrams} UDP packets were on their way at once: ${from}'s packet to ${hostOf(url)} was dropped (later drops are not reported).`);
+				return null;
+			}
+			datagramsInFlight++;
+			let released = false;
+			return () => {
+				if (released) return;
+				released = true;
+				datagramsInFlight--;
 			};
 		}
 	};

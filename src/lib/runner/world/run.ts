@@ -144,10 +144,14 @@ async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs
 	for (const s of specs) net.addHost(s.name);
 	const clients = new Set(pickClients(specs, (f) => bundles[f].exports).map((s) => s.file));
 	const handles = deps.pool.take(specs.length);
-	const guard = createRequestGuard(DEFAULT_LIMITS.maxInFlight, (message) => {
-		run.halt('runner', 'request limit', message);
-		stopAll();
-	});
+	const guard = createRequestGuard(
+		DEFAULT_LIMITS.maxInFlight,
+		(message) => {
+			run.halt('runner', 'request limit', message);
+			stopAll();
+		},
+		{ maxDatagrams: DEFAULT_LIMITS.maxDatagramsInFlight, onDatagramDrop: (message) => run.emit('runner', 'system', message) }
+	);
 	const events = {
 		output: (service: string, ls: { stream: 'out' | 'err' | 'system'; text: string }[]) => ls.forEach((l) => run.emit(service, l.stream, l.text)),
 		error: (service: string, e: MappedError, where: RunErrorKind) => run.fail(service, where, e)

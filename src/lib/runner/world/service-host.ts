@@ -18,7 +18,9 @@ export function createServiceHost(service: string, handle: ServiceLink, network:
 	const closers = new Map<number, () => void>();
 	const host: HostApi = {
 		async send(req): Promise<SendResult> {
-			const release = guard.enter(service, req.url);
+			const datagram = network.isDatagram(req.url);
+			const release = datagram ? guard.enterDatagram(service, req.url) : guard.enter(service, req.url);
+			if (!release && datagram && !guard.stopped) return { ok: false, error: { message: 'UDP packet dropped: too many packets on their way' } };
 			if (!release) return { ok: false, error: { message: 'the run was stopped: too many requests in flight' } };
 			try {
 				return { ok: true, response: await network.request(service, req) };

@@ -24,13 +24,22 @@ export interface Listener {
 	host: string;
 	port: number;
 	kind: TrafficKind;
+	/** a UDP port: its senders never wait for an answer (jaeger-agent's span packets) */
+	datagram: boolean;
+}
+
+export interface ListenOptions {
+	/** UDP: what is sent here is fire-and-forget for the sender (see Network.isDatagram) */
+	datagram?: boolean;
 }
 
 export interface Network {
 	/** Makes a host name resolvable (a service exists) even before it listens on any port. */
 	addHost(host: string): void;
 	/** Answers requests to host:port; returns a function that closes the port again. */
-	listen(host: string, port: number, handler: PortHandler, kind?: TrafficKind): () => void;
+	listen(host: string, port: number, handler: PortHandler, kind?: TrafficKind, options?: ListenOptions): () => void;
+	/** Whether `url` goes to a UDP port now (false when nobody listens there or the URL is bad). */
+	isDatagram(url: string): boolean;
 	/** Sends a request as `from`; rejects with a NetworkError as a real client would. */
 	request(from: string, req: SimRequest): Promise<SimResponse>;
 	/**
@@ -68,7 +77,7 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 	const maxRecords = options.maxRecords ?? 5000;
 	const t0 = now();
 	const hosts = new Set<string>();
-	const ports = new Map<string, { handler: PortHandler; kind: TrafficKind }>();
+	const ports = new Map<string, { handler: PortHandler; kind: TrafficKind; datagram: boolean }>();
 	const kept: NetworkRecordEx[] = [];
 	let dropped = 0;
 	let nextId = 1;
@@ -139,11 +148,11 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 		addHost(host) {
 			hosts.add(host.toLowerCase());
 		},
-		listen(host, port, handler, kind = 'service') {
+		listen(host, port, handler, kind = 'service', options = {}) {
 			const k = key(host, port);
 			if (ports.has(k)) throw new NetworkError('ECONNREFUSED', host, port);
 			hosts.add(host.toLowerCase());
-			ports.set(k, { handler, kind });
+			ports.set(k, { handler, kind, datagram: options.datagram === true });
 			return () => {
 				if (ports.get(k)?.handler === handler) ports.delete(k);
 			};
@@ -205,6 +214,9 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 				// An invalid URL fails before anything is sent, like fetch's TypeError.
 				const t = parseTarget(request.url);
 				rec.to = `${t.host}:${t.port}`;
+				// the kind from the start: a panel that hides backend traffic must not draw a row for
+				// each span packet while it is on its way (a burst drew and removed hundreds a frame)
+				rec.kind = ports.get(key(t.host, t.port))?.kind ?? 'service';
 				publish(rec, keep);
 				const res = await deliver(from, request, rec, exchange);
 				rec.status = res.status;
@@ -228,8 +240,16 @@ export function createNetwork(options: NetworkOptions = {}): Network {
 		listeners: () =>
 			[...ports.entries()].map(([k, v]) => {
 				const i = k.lastIndexOf(':');
-				return { host: k.slice(0, i), port: Number(k.slice(i + 1)), kind: v.kind };
+				return { host: k.slice(0, i), port: Number(k.slice(i + 1)), kind: v.kind, datagram: v.datagram };
 			}),
+		isDatagram(url) {
+			try {
+				const t = parseTarget(url);
+				return ports.get(key(t.host, t.port))?.datagram === true;
+			} catch {
+				return false;
+			}
+		},
 		records: () => kept.map((r) => ({ ...r })),
 		droppedRecords: () => dropped,
 		close() {

@@ -1,7 +1,7 @@
 // The page's end of a sandboxed service, over a real MessageChannel: the other end plays the
 // service (and, in most tests, an attacker in it).
 import { afterEach, describe, expect, it } from 'vitest';
-import { SandboxServiceLink } from '$lib/runner/sandbox/link';
+import { MESSAGES_PER_TASK, SandboxServiceLink } from '$lib/runner/sandbox/link';
 import type { HostApi, StartOptions } from '$lib/runner/service/protocol';
 import type { MappedError } from '$lib/runner/sourcemap/stack';
 import { WIRE_LIMITS } from '$lib/runner/sandbox/protocol';
@@ -12,11 +12,11 @@ afterEach(() => {
 });
 
 /** A link and the service's end of its port; `answer` replies to the page's calls. */
-function setUp(answer: (msg: { id: number; m: string; a: unknown[] }, port: MessagePort) => void = () => {}) {
+function setUp(answer: (msg: { id: number; m: string; a: unknown[] }, port: MessagePort) => void = () => {}, yieldTask?: (fn: () => void) => void) {
 	const { port1, port2 } = new MessageChannel();
 	open.push(port1, port2);
 	let kills = 0;
-	const link = new SandboxServiceLink(port1, () => kills++);
+	const link = new SandboxServiceLink(port1, () => kills++, yieldTask);
 	link.service = 'hello';
 	port2.onmessage = (ev) => {
 		const data = ev.data as { t: string; id: number; m: string; a: unknown[] } | { t: 'batch'; m: { t: string; id: number; m: string; a: unknown[] }[] };
@@ -107,6 +107,39 @@ describe('SandboxServiceLink', () => {
 		extra.port2.postMessage('anyone there?');
 		await tick();
 		expect(reached).toBe(false);
+	});
+
+	it('acts on a big batch a slice per task, in order, with what arrives meanwhile behind it', async () => {
+		const later: (() => void)[] = [];
+		const s = setUp((msg, port) => reply(port, msg.id, msg.m === 'ping' ? true : { ok: true, exports: [] }), (fn) => later.push(fn));
+		await s.link.call((api) => api.start(opts, s.host));
+		const line = (n: number) => ({ v: 1, t: 'host', m: 'output', a: [[{ stream: 'out', text: `line ${n}` }]] });
+		s.port.postMessage({ v: 1, t: 'batch', m: Array.from({ length: 150 }, (_, i) => line(i)) });
+		await tick();
+		expect(s.lines).toHaveLength(MESSAGES_PER_TASK);
+		s.port.postMessage(line(150)); // arrives while the batch is still being acted on: waits its turn
+		await tick();
+		expect(s.lines).toHaveLength(MESSAGES_PER_TASK);
+		while (later.length) later.shift()!();
+		expect((s.lines as { text: string }[]).map((l) => l.text)).toEqual(Array.from({ length: 151 }, (_, i) => `line ${i}`));
+		// and a lone message with nothing queued is acted on at once
+		s.port.postMessage(line(151));
+		await tick();
+		expect(s.lines).toHaveLength(152);
+	});
+
+	it('a fault acts on what came before it first, then stops (the rest of a sliced batch included)', async () => {
+		const later: (() => void)[] = [];
+		const s = setUp((msg, port) => reply(port, msg.id, msg.m === 'ping' ? true : { ok: true, exports: [] }), (fn) => later.push(fn));
+		await s.link.call((api) => api.start(opts, s.host));
+		s.port.postMessage({ v: 1, t: 'batch', m: Array.from({ length: 100 }, (_, i) => ({ v: 1, t: 'host', m: 'output', a: [[{ stream: 'out', text: `line ${i}` }]] })) });
+		s.port.postMessage({ v: 1, t: 'host', m: 'nonsense', a: [] });
+		await tick();
+		expect(s.lines).toHaveLength(100);
+		expect(s.link.stopped).toBe(true);
+		expect(s.told[0]).toMatchObject({ where: 'protocol' });
+		while (later.length) later.shift()!();
+		expect(s.lines).toHaveLength(100);
 	});
 
 	it('stops a service that floods the port', async () => {

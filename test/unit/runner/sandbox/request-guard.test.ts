@@ -31,4 +31,36 @@ describe('the cap on requests in flight', () => {
 		guard.enter('a', 'not a url');
 		expect(trips[0]).toMatch(/a → not a url/);
 	});
+
+	it('UDP packets do not count toward the cap: a burst of span packets is no loop', () => {
+		const trips: string[] = [];
+		const guard = createRequestGuard(2, (m) => trips.push(m), { maxDatagrams: 100, onDatagramDrop: () => {} });
+		const packets = Array.from({ length: 50 }, () => guard.enterDatagram('s01', 'http://jaeger-agent:6831/'));
+		expect(packets.every(Boolean)).toBe(true);
+		expect(guard.enter('a', 'http://b:1/')).toBeTypeOf('function');
+		expect(guard.enter('a', 'http://b:1/')).toBeTypeOf('function');
+		expect(trips).toEqual([]);
+		// …while the request cap still stops a loop with those packets on their way
+		expect(guard.enter('a', 'http://b:1/')).toBeNull();
+		expect(trips).toHaveLength(1);
+		expect(guard.stopped).toBe(true);
+		expect(guard.enterDatagram('s01', 'http://jaeger-agent:6831/')).toBeNull();
+	});
+
+	it('past the packet cap drops packets without stopping the run, and says so once', () => {
+		const trips: string[] = [];
+		const drops: string[] = [];
+		const guard = createRequestGuard(2, (m) => trips.push(m), { maxDatagrams: 3, onDatagramDrop: (m) => drops.push(m) });
+		const sent = Array.from({ length: 3 }, () => guard.enterDatagram('spam', 'http://jaeger-agent:6831/'));
+		expect(guard.enterDatagram('spam', 'http://jaeger-agent:6831/')).toBeNull();
+		expect(guard.enterDatagram('spam', 'http://jaeger-agent:6831/')).toBeNull();
+		expect(drops).toHaveLength(1);
+		expect(drops[0]).toMatch(/more than 3 UDP packets .*spam's packet to jaeger-agent was dropped/);
+		expect(trips).toEqual([]);
+		expect(guard.stopped).toBe(false);
+		sent[0]!();
+		sent[0]!(); // twice is once
+		expect(guard.enterDatagram('spam', 'http://jaeger-agent:6831/')).toBeTypeOf('function');
+		expect(guard.enterDatagram('spam', 'http://jaeger-agent:6831/')).toBeNull();
+	});
 });
