@@ -59,6 +59,8 @@ export class SandboxServiceLink implements ServiceLink {
 	#inboxHead = 0;
 	#draining = false;
 	readonly #yield: (fn: () => void) => void;
+	/** requests received from the service and answers posted to it */
+	#activity = 0;
 
 	constructor(port: MessagePort, kill: () => void, yieldTask: (fn: () => void) => void = nextTask) {
 		this.#port = port;
@@ -93,6 +95,10 @@ export class SandboxServiceLink implements ServiceLink {
 		if (this.stopped) return false;
 		const answered = await within(this.remote.status().then(() => true, () => false), ms);
 		return answered.done && answered.value;
+	}
+
+	activity(): number {
+		return this.#activity;
 	}
 
 	stop(): void {
@@ -172,6 +178,7 @@ export class SandboxServiceLink implements ServiceLink {
 		if (!host) return this.#fault('asked the world for something before it was started', 'protocol');
 		switch (msg.m) {
 			case 'send':
+				this.#activity++;
 				return void host.send(msg.a[0]).then((value) => this.#answer(msg.id, value));
 			case 'listen':
 				return void host.listen(msg.a[0]).then((value) => this.#answer(msg.id, value));
@@ -185,7 +192,9 @@ export class SandboxServiceLink implements ServiceLink {
 	}
 
 	#answer(id: number, value: HostReturnMessage['value']) {
-		if (!this.stopped) this.#out.post({ v: PROTOCOL_VERSION, t: 'hostret', id, value } satisfies HostReturnMessage);
+		if (this.stopped) return;
+		this.#activity++;
+		this.#out.post({ v: PROTOCOL_VERSION, t: 'hostret', id, value } satisfies HostReturnMessage);
 	}
 
 	/** why the service counts as flooding the port, if it does (`entries`: messages in what just came) */

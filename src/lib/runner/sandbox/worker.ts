@@ -89,9 +89,10 @@ const host: HostApi = {
 function dispatch(msg: CallMessage): unknown {
 	switch (msg.m) {
 		case 'ping':
-			// answered a task later: a batch's earlier messages (an answer the service awaited) resume its
-			// code in microtasks after the whole batch; what that code sends must leave before "quiet"
-			return new Promise((resolve) => void globalThis.setTimeout(() => resolve(api.ping()), 0));
+		case 'status':
+			// answered a task later: answers that came in the same message resume the service's code in
+			// microtasks; it acts on them (and what it sends leaves) before the world hears it is quiet
+			return new Promise((resolve) => void globalThis.setTimeout(() => resolve(msg.m === 'ping' ? api.ping() : api.status()), 0));
 		case 'start':
 			return api.start(msg.a[0], host);
 		case 'main':
@@ -100,8 +101,6 @@ function dispatch(msg: CallMessage): unknown {
 			return api.handle(msg.a[0], msg.a[1]);
 		case 'shutdown':
 			return api.shutdown();
-		case 'status':
-			return api.status();
 	}
 }
 

@@ -216,15 +216,21 @@ async function runPhase(run: RunState, world: World, req: RunRequest): Promise<b
 }
 
 /**
- * The network is idle, but a service may still be acting on an answer it just got — a worker that
- * popped a job and is about to look up its context. Each service answers a ping only after what it
- * sent before it (one port, in order), so after a round of pings anything it started is in flight;
- * wait for that too, until a round finds nothing new.
+ * The network is idle, but a service may still be acting on an answer it was just handed — a worker
+ * that popped a job and is about to look up its context, or got that context and is about to finish
+ * its span. Each service answers `status` only after acting on what reached it before (one port, in
+ * order, answered a task later), and what it sent meanwhile comes ahead of the answer. A round is
+ * quiet when nothing is in flight and no service sent a request or was handed an answer while it
+ * lasted; an answer still in the world's outbox when the round began is counted then, so the next
+ * round waits for the service to act on it (else the run's end could reach the service in the same
+ * message as its last answer, and close its tracer before the span it was about to finish).
  */
 async function quiet(world: World): Promise<void> {
+	const activity = () => world.lives.reduce((n, l) => n + l.handle.activity(), 0);
 	for (let round = 0; round < 100; round++) {
+		const before = activity();
 		await Promise.all(world.lives.filter((l) => !l.handle.stopped).map((l) => l.handle.responsive(DEFAULT_LIMITS.pingMs)));
-		if (world.net.inFlight() === 0) return;
+		if (world.net.inFlight() === 0 && activity() === before) return;
 		await world.net.idle();
 	}
 }

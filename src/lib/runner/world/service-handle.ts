@@ -19,5 +19,11 @@ export interface ServiceLink {
 	call<T>(fn: (api: RemoteServiceApi) => Promise<T>): Promise<T>;
 	/** does the service answer within `ms`? one stuck in a loop does not */
 	responsive(ms: number): Promise<boolean>;
+	/**
+	 * How many requests the service has sent and answers it has been handed so far. A round of
+	 * `responsive()` that leaves this unchanged saw the service act on every answer it was given
+	 * (the run's quiet check).
+	 */
+	activity(): number;
 	stop(): void;
 }
