@@ -56,13 +56,16 @@ describe('SandboxServiceLink', () => {
 		expect(await s.link.call((api) => api.main())).toEqual({ ok: true });
 	});
 
-	it('answers a host call with what the world said', async () => {
+	it('answers a host call with what the world said, counting the request and the answer as activity', async () => {
 		const s = setUp((msg, port) => reply(port, msg.id, msg.m === 'ping' ? true : { ok: true, exports: [] }));
 		await s.link.call((api) => api.start(opts, s.host));
+		expect(s.link.activity()).toBe(0);
 		const answered = new Promise((r) => (s.port.onmessage = (ev) => r(ev.data)));
 		s.port.postMessage({ v: 1, t: 'host', id: 7, m: 'send', a: [{ method: 'GET', url: 'http://formatter:8081/', headers: {}, body: '' }] });
 		expect(await answered).toEqual({ v: 1, t: 'hostret', id: 7, value: { ok: true, response: { status: 200, headers: {}, body: 'ok' } } });
 		expect(s.sent).toHaveLength(1);
+		// the run's quiet check: a round that saw this change waits another round
+		expect(s.link.activity()).toBe(2);
 	});
 
 	it('stops a service that speaks comlink to the page, and says why', async () => {
