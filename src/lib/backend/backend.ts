@@ -117,7 +117,10 @@ export function createBackend(options: BackendOptions = {}): Backend {
 	const run = trackRunTraces(store);
 	const sampling = createSamplingManager(options.sampling);
 	let queryRequests = 0;
-	const queryHandler = createQueryHandler(store, now);
+	// on Elasticsearch, jaeger-query reads the dependencies job's daily documents (written at run end)
+	const queryHandler = createQueryHandler(store, now, (end, lookback) =>
+		parts.storage.es ? parts.storage.es.dependencies(end, lookback) : store.getDependencies(end, lookback)
+	);
 	const query: SimHandler = (req) => {
 		queryRequests++;
 		changed();

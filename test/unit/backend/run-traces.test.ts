@@ -59,4 +59,23 @@ describe('the dependencies job at the end of a run (Elasticsearch storage)', () 
 		b.dispose();
 	});
 
+	it('is what jaeger-query answers /api/dependencies with: the job\'s documents whose midnight is in the window, not the spans', async () => {
+		const b = createBackend({ now });
+		b.configure({ ...DEFAULT_PIPELINE, storage: { ...DEFAULT_PIPELINE.storage, type: 'elasticsearch' } });
+		const publish = span({ service: 'order', operationName: 'publish-order' });
+		const deps = (q: string) => b.fetch(`http://jaeger-query:16686/api/dependencies?${q}`, { method: 'GET' }).then((r) => JSON.parse(r.body as string).data);
+		const midnightMs = Math.floor(T0 / 1000 / 86_400_000) * 86_400_000;
+		const day = `endTs=${midnightMs + 86_400_000 - 1}&lookback=86400000`;
+		await post(b, [publish, childOf(publish, { service: 'kitchen', operationName: 'cook' })]);
+		expect(await deps(day)).toEqual([]); // stored, but the job has not run yet
+		await b.flush();
+		expect(await deps(day)).toEqual([{ parent: 'order', child: 'kitchen', callCount: 1 }]);
+		// a window that ends before the day's midnight, or starts after it, does not see the document
+		expect(await deps(`endTs=${midnightMs - 1}&lookback=3600000`)).toEqual([]);
+		expect(await deps(`endTs=${T0 / 1000}&lookback=3600000`)).toEqual([]);
+		// the memory store computes on demand: the same spans, no job
+		b.configure(DEFAULT_PIPELINE);
+		expect(await deps(`endTs=${T0 / 1000 + 1000}&lookback=3600000`)).toEqual([{ parent: 'order', child: 'kitchen', callCount: 1 }]);
+		b.dispose();
+	});
 });

@@ -1,6 +1,6 @@
 // jaeger-query :16686/api/… — the HTTP API the Jaeger UI (and our trace view and lesson checks,
 // through the query client) reads. Answers in Jaeger's envelope `{data, total, limit, offset, errors}`.
-import type { Trace } from '../../model/index';
+import type { DependencyLink, Trace } from '../../model/index';
 import type { SimHandler, SimResponse } from '$lib/sim';
 import { envelope, json, parseUrl, queryError } from '../http';
 import { normalizeTraceId } from '../ids';
@@ -15,8 +15,18 @@ function decodeSegment(s: string): string | null {
 	}
 }
 
-/** @param now ms since the epoch (for lookbacks and the dependencies window) */
-export function createQueryHandler(store: MemoryStore, now: () => number = Date.now): SimHandler {
+/** Where /api/dependencies comes from: the memory store computes it on demand; Elasticsearch reads the job's output. */
+export type DependencySource = (endUs: number, lookbackUs: number) => DependencyLink[];
+
+/**
+ * @param now ms since the epoch (for lookbacks and the dependencies window)
+ * @param dependencies the store's edges for a window (default: computed from `store`, as the memory store does)
+ */
+export function createQueryHandler(
+	store: MemoryStore,
+	now: () => number = Date.now,
+	dependencies: DependencySource = (end, lookback) => store.getDependencies(end, lookback)
+): SimHandler {
 	function traceById(raw: string): SimResponse {
 		const id = normalizeTraceId(raw);
 		if (!id) return queryError(400, `malformed trace id ${JSON.stringify(raw)}: expected up to 32 hex digits`);
@@ -73,7 +83,7 @@ export function createQueryHandler(store: MemoryStore, now: () => number = Date.
 		if (path === '/api/dependencies') {
 			const w = parseDependencyWindow(params, now() * 1000);
 			if (!w.ok) return queryError(400, w.error);
-			return json(200, envelope(store.getDependencies(w.value.endTs, w.value.lookback)));
+			return json(200, envelope(dependencies(w.value.endTs, w.value.lookback)));
 		}
 
 		return queryError(404, `no route ${path}: try /api/services, /api/traces?service=…, /api/traces/{id}, /api/dependencies`);

@@ -136,6 +136,33 @@ export class ElasticsearchStore {
 		this.add(name, 'dependencies', doc, null);
 	}
 
+	/**
+	 * What jaeger-query answers /api/dependencies with on Elasticsearch: the dependencies documents
+	 * whose `timestamp` (the day's midnight, UTC) lies in the window (a range query, as Jaeger's
+	 * reader does), their edges summed (Jaeger lists each document's edges; one line per edge here).
+	 * Nothing is computed from spans — until the job has run for a day, that day has no edges.
+	 * @param endUs window end, µs since the epoch; @param lookbackUs its length
+	 */
+	dependencies(endUs: number, lookbackUs: number): { parent: string; child: string; callCount: number }[] {
+		const startMs = (endUs - lookbackUs) / 1000;
+		const endMs = endUs / 1000;
+		const sums = new Map<string, { parent: string; child: string; callCount: number }>();
+		for (const index of this.indices.values()) {
+			if (index.kind !== 'dependencies') continue;
+			for (const doc of index.docs as DependenciesDocument[]) {
+				const at = Date.parse(doc.timestamp);
+				if (!(at >= startMs && at <= endMs)) continue;
+				for (const d of doc.dependencies) {
+					const key = d.parent + '\u0000' + d.child;
+					const sum = sums.get(key);
+					if (sum) sum.callCount += d.callCount;
+					else sums.set(key, { parent: d.parent, child: d.child, callCount: d.callCount });
+				}
+			}
+		}
+		return [...sums.values()];
+	}
+
 	list(): EsIndexInfo[] {
 		return [...this.indices.values()].map((i) => ({ index: i.name, docs: i.docs.length })).sort((a, b) => (a.index < b.index ? -1 : 1));
 	}
