@@ -13,8 +13,10 @@ type Ev = { name: string; cat: string; ph: string; ts: number; dur?: number; pid
 import { readFileSync, writeFileSync } from 'node:fs';
 
 // `… profile-trace.ts /tmp/burst-trace.json` analyses a trace saved by an earlier run instead of running;
-// `… profile-trace.ts drain` traces the world bench's 10,000-message drain (after a warm-up run) instead
-const saved = process.argv[2] && process.argv[2] !== 'drain' ? process.argv[2] : null;
+// `… profile-trace.ts drain` traces the world bench's 10,000-message drain (after a warm-up run) instead;
+// `… profile-trace.ts capstone` traces a warm run of the capstone (/playground?example=hotrod)
+const mode = process.argv[2] === 'drain' || process.argv[2] === 'capstone' ? process.argv[2] : null;
+const saved = process.argv[2] && !mode ? process.argv[2] : null;
 const events: Ev[] = saved ? JSON.parse(readFileSync(saved, 'utf8')) : [];
 let cdp: CDPSession | null = null;
 const hooks = {
@@ -32,12 +34,12 @@ const hooks = {
 		await done;
 	}
 };
-async function drainRun() {
+async function tracedRun(what: 'drain' | 'capstone') {
 	const site = await openSite();
 	try {
-		const page = await (await site.browser.newContext()).newPage();
-		await page.goto(site.origin + '/playground?offline=0' + encodeShare(drain));
-		await page.getByRole('tab', { name: 'producer.ts' }).waitFor({ timeout: 30_000 });
+		const page = await (await site.browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+		await page.goto(site.origin + (what === 'drain' ? '/playground?offline=0' + encodeShare(drain) : '/playground?offline=0&example=hotrod'));
+		await page.getByRole('tab', { name: what === 'drain' ? 'producer.ts' : 'frontend.ts' }).waitFor({ timeout: 30_000 });
 		await page.evaluate(() => {
 			const w = window as unknown as { __long: number[] };
 			w.__long = [];
@@ -49,13 +51,13 @@ async function drainRun() {
 		const ms = await timedRun(page).catch(() => NaN);
 		await hooks.afterRun();
 		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-		console.log(`drain: ${Math.round(ms)} ms; long tasks (${long.length}): ${long.map(Math.round).join(' ')}`);
+		console.log(`${what}: ${Math.round(ms)} ms; long tasks (${long.length}): ${long.map(Math.round).join(' ')}`);
 	} finally {
 		await site.close();
 	}
 }
-const result = saved || process.argv[2] === 'drain' ? null : await backendBurst(hooks);
-if (process.argv[2] === 'drain') await drainRun();
+const result = saved || mode ? null : await backendBurst(hooks);
+if (mode) await tracedRun(mode);
 if (!saved) writeFileSync('/tmp/burst-trace.json', JSON.stringify(events));
 if (result) console.log(`run: ${result.status}; written ${result.written} of ${result.spans}; dropped packets ${result.dropped}; ${Math.round((result.written / result.ingestMs) * 1000)} spans/s`);
 if (result) console.log(`long tasks (${result.longTasks.length}): ${result.longTasks.map(Math.round).join(' ')}`);
@@ -126,6 +128,6 @@ for (const t of long.slice(0, 6)) {
 			for (const s of seen) incl.set(s, (incl.get(s) ?? 0) + (ss[i].ts - ss[i - 1].ts) / 1000);
 		}
 		console.log('    JS inclusive:');
-		for (const [l, ms] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`${ms.toFixed(1).padStart(10)} ms  ${l}`);
+		for (const [l, ms] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_DEPTH ?? 14))) console.log(`${ms.toFixed(1).padStart(10)} ms  ${l}`);
 	}
 }

@@ -29,6 +29,12 @@ export interface BackendWorkerApi {
 	snapshot(): PipelineSnapshot;
 	/** the traces this run (since the last configure) wrote, oldest start first; at most `limit`, the last written */
 	runTraces(limit: number): Trace[];
+	/**
+	 * The same, a page at a time, so the page never clones a few thousand spans in one task: traces
+	 * until about `maxSpans` spans (at least one). Without `reading` the run's traces are read afresh;
+	 * the answer's `reading` and `next` ask for the next page of that same reading (null: no more).
+	 */
+	runTracesPage(limit: number, maxSpans: number, reading?: { id: number; from: number }): RunTracesPage;
 	/** `listener` (a comlink proxy) gets throttled snapshots; a second call replaces the first; null stops them */
 	onSnapshot(listener: ((s: PipelineSnapshot) => void) | null): void;
 	clear(): void;
@@ -42,8 +48,20 @@ export interface BackendWorkerApi {
 	startCollector(): void;
 }
 
+export interface RunTracesPage {
+	traces: Trace[];
+	reading: number;
+	next: number | null;
+}
+
+/** readings paged at once (a reader that never asks for its next page is forgotten after these) */
+const MAX_READINGS = 4;
+
 export function createBackendWorkerApi(create: (options: WorkerBackendOptions) => Backend): BackendWorkerApi {
 	let backend: Backend | null = null;
+	/** run traces read by runTracesPage, by reading, until their last page is taken */
+	const readings = new Map<number, Trace[]>();
+	let nextReading = 1;
 	let listener: ((s: PipelineSnapshot) => void) | null = null;
 	let unsubscribe: (() => void) | null = null;
 	const subscribe = () => {
@@ -94,6 +112,26 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 		configure: (config) => current().configure(normalizePipelineConfig(config)),
 		snapshot: () => current().snapshot(),
 		runTraces: (limit) => current().runTraces(typeof limit === 'number' && limit > 0 ? limit : 1000),
+		runTracesPage(limit, maxSpans, reading) {
+			let id = typeof reading?.id === 'number' ? reading.id : 0;
+			let traces = readings.get(id);
+			let start = traces && Number.isInteger(reading?.from) && reading!.from > 0 ? reading!.from : 0;
+			if (!traces) {
+				// a first page (or a reading that was forgotten): read afresh
+				id = nextReading++;
+				traces = current().runTraces(typeof limit === 'number' && limit > 0 ? limit : 1000);
+				readings.set(id, traces);
+				if (readings.size > MAX_READINGS) readings.delete(readings.keys().next().value!);
+				start = 0;
+			}
+			const budget = typeof maxSpans === 'number' && maxSpans > 0 ? maxSpans : Infinity;
+			let end = start;
+			let spans = 0;
+			while (end < traces.length && (end === start || spans + traces[end].spans.length <= budget)) spans += traces[end++].spans.length;
+			const next = end < traces.length ? end : null;
+			if (next === null) readings.delete(id);
+			return { traces: traces.slice(start, end), reading: id, next };
+		},
 		onSnapshot(l) {
 			listener = l;
 			current();

@@ -86,4 +86,36 @@ describe('backend worker API', () => {
 		const res = await w.handle('jaeger-query', 16686, { method: 'GET', url: 'http://jaeger-query:16686/api/services', headers: {}, body: '' });
 		expect(res).toMatchObject({ status: 500, body: expect.stringMatching(/boom/) });
 	});
+
+	it('pages a run\'s traces by span budget: every trace once, in order, readings kept apart', async () => {
+		const w = api();
+		w.configure({});
+		const spans = Array.from({ length: 7 }, (_, i) => span({ operationName: `op-${i}`, startTime: T0 + i }));
+		await w.handle('jaeger-collector', 14268, { method: 'POST', url: 'http://jaeger-collector:14268/api/traces', headers: {}, body: JSON.stringify({ spans }) });
+		const all = w.runTraces(1000).map((t) => t.traceID);
+		expect(all).toHaveLength(7);
+		const read = (budget: number) => {
+			const first = w.runTracesPage(1000, budget);
+			const pages = [first.traces.map((t) => t.traceID)];
+			let page = first;
+			while (page.next !== null) {
+				page = w.runTracesPage(1000, budget, { id: page.reading, from: page.next });
+				pages.push(page.traces.map((t) => t.traceID));
+			}
+			return pages;
+		};
+		const byThree = read(3);
+		expect(byThree.map((p) => p.length)).toEqual([3, 3, 1]);
+		expect(byThree.flat()).toEqual(all);
+		// a budget smaller than a trace still moves on, one trace a page
+		expect(read(0.5).map((p) => p.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+		// two readings interleaved do not disturb each other; a forgotten or forged one starts afresh
+		const a = w.runTracesPage(1000, 2);
+		const b = w.runTracesPage(1000, 4);
+		expect(w.runTracesPage(1000, 2, { id: a.reading, from: a.next! }).traces.map((t) => t.traceID)).toEqual(all.slice(2, 4));
+		expect(w.runTracesPage(1000, 4, { id: b.reading, from: b.next! }).traces.map((t) => t.traceID)).toEqual(all.slice(4, 7));
+		expect(w.runTracesPage(1000, 2, { id: 999, from: 5 }).traces.map((t) => t.traceID)).toEqual(all.slice(0, 2));
+		expect(structuredClone(a)).toEqual(a);
+	});
 });
+
