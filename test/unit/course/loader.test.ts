@@ -57,6 +57,8 @@ describe('lesson loader', () => {
 		['a step without a check', { 'lessons/01-intro/01-first/check.ts': undefined }, /01-first\/check.ts: missing/],
 		['a chapter without a title', { 'lessons/01-intro/index.md': 'no front matter\n' }, /lessons\/01-intro\/index.md: front matter needs a "title"/],
 		['a time limit that is not seconds', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\ntimeLimit: 10 minutes\nservices:\n  hello.ts: hello\n---\n' }, /01-first\/index.md: "timeLimit" must be a number of seconds from 1 to 60/],
+		['"app: true" without an app/ folder', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\napp: true\n---\n' }, /01-first\/index.md: "app: true" but the chapter has no app\/ folder/],
+		['an "app" that is not true', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\napp: shop\n---\n' }, /01-first\/index.md: "app" must be true/],
 		['a time limit too long', { 'lessons/01-intro/01-first/index.md': '---\ntitle: T\ntimeLimit: 600\nservices:\n  hello.ts: hello\n---\n' }, /"timeLimit" must be a number of seconds/]
 	])('fails with a message naming the file for %s', (_name, change, message) => {
 		const files: Record<string, string> = { ...good };
@@ -65,6 +67,24 @@ describe('lesson loader', () => {
 			else files[k] = v;
 		}
 		expect(() => loadCourse(course(files))).toThrow(message);
+	});
+
+	it('lays a step\'s own start/ and solution/ over its chapter\'s app/ when it says app: true', () => {
+		const chapters = loadCourse(
+			course({
+				...good,
+				'lessons/01-intro/app/lib/tracing.ts': 'shared\n',
+				'lessons/01-intro/app/hello.ts': 'app version\n',
+				'lessons/01-intro/01-first/index.md': '---\ntitle: First\napp: true\n---\n',
+				'lessons/01-intro/01-first/start/lock.ts': 'only in start\n'
+			})
+		);
+		const [first, second] = chapters[0].steps;
+		expect(first.start).toEqual({ 'lib/tracing.ts': 'shared\n', 'hello.ts': '// start\n', 'lock.ts': 'only in start\n' });
+		// the step's own files win over the app's; a file only its start has is not in the solution
+		expect(first.solution).toEqual({ 'lib/tracing.ts': 'shared\n', 'hello.ts': 'console.log(1)\n' });
+		// a step that does not ask for the app does not get it
+		expect(second.start).toEqual({ 'a.ts': 'x\n' });
 	});
 
 	it('lists the steps a locale lacks, chapter titles included', () => {

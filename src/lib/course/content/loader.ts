@@ -86,16 +86,32 @@ function services(data: Record<string, unknown>, start: Record<string, string>, 
 	return out;
 }
 
+/**
+ * A step with `app: true` starts from its chapter's `app/` folder (an application several steps
+ * share, such as chapter 11's ride-sharing app): its start/ and solution/ hold only the files that
+ * differ, laid over the app's.
+ */
+function appFiles(data: Record<string, unknown>, chapterDir: string, file: string): Record<string, string> {
+	if (data.app === undefined || data.app === false) return {};
+	if (data.app !== true) throw new LessonError(file, '"app" must be true (the step builds on its chapter\'s app/ folder) or left out');
+	const app = readFiles(join(chapterDir, 'app'));
+	if (Object.keys(app).length === 0) throw new LessonError(file, '"app: true" but the chapter has no app/ folder with files');
+	return app;
+}
+
 function loadStep(root: string, chapterDir: string, name: string, slug: string): StepSource {
 	const dir = join(chapterDir, name);
 	const rel = (p: string) => relative(root, join(dir, p)).split('\\').join('/');
 	const indexFile = join(dir, 'index.md');
 	if (!existsSync(indexFile)) throw new LessonError(rel('index.md'), 'missing: every step needs an index.md');
 	const { data, body } = splitFrontMatter(readFileSync(indexFile, 'utf8'), rel('index.md'));
-	const start = readFiles(join(dir, 'start'));
+	const app = appFiles(data, chapterDir, rel('index.md'));
+	const ownStart = readFiles(join(dir, 'start'));
+	const start = { ...app, ...ownStart };
 	if (Object.keys(start).length === 0) throw new LessonError(rel('start') + '/', 'the step has no start files');
 	const readingOnly = data.readingOnly === true;
-	const solution = readFiles(join(dir, 'solution'));
+	const ownSolution = readFiles(join(dir, 'solution'));
+	const solution = Object.keys(ownSolution).length ? { ...app, ...ownSolution } : {};
 	const hasCheck = existsSync(join(dir, 'check.ts'));
 	if (!readingOnly && !hasCheck) throw new LessonError(rel('check.ts'), 'missing: a step needs a check (or readingOnly: true)');
 	if (!readingOnly && Object.keys(solution).length === 0) throw new LessonError(rel('solution') + '/', 'the step has no solution files');
