@@ -1,0 +1,59 @@
+// Chapter 11's compare step judges against the run's fastest and slowest dispatch. On a loaded
+// machine the fastest can have hit a Redis stall too; then the fastest dispatch without a failed
+// attempt is a fair "fast trace" as well (seen in CI: 'error' judged wrong for a correct answer).
+import { describe, expect, it } from 'vitest';
+import { recordsToTraces } from '../../../src/lib/model';
+import type { SpanRecord } from '../../../src/lib/model/types';
+import type { RunOutput } from '../../../src/lib/checks';
+import check from '../../../lessons/11-find-the-slow-request/06-compare/check';
+
+let nextId = 1;
+const T0 = 1_700_000_000_000_000;
+function span(service: string, op: string, traceID: string, duration: number, parent?: SpanRecord, tags: SpanRecord['tags'] = []): SpanRecord {
+	return {
+		traceID,
+		spanID: (nextId++).toString(16).padStart(16, '0'),
+		flags: 1,
+		operationName: op,
+		references: parent ? [{ refType: 'CHILD_OF', traceID, spanID: parent.spanID }] : [],
+		startTime: T0,
+		duration,
+		tags,
+		logs: [],
+		process: { serviceName: service, tags: [] }
+	};
+}
+
+const answers: SpanRecord['tags'] = [
+	{ key: 'finding.extra_operation', type: 'string', value: 'GetDriver' },
+	{ key: 'finding.extra_tag', type: 'string', value: 'error' },
+	{ key: 'finding.extra_parent', type: 'string', value: '/driver.Driver/FindNearest' }
+];
+const failed: SpanRecord['tags'] = [{ key: 'error', type: 'bool', value: true }];
+const retry: SpanRecord['tags'] = [{ key: 'retry_no', type: 'int64', value: 1 }];
+
+/** A dispatch whose FindNearest made `gets` GetDriver attempts, `failures` of them timed out. */
+function dispatch(traceID: string, ms: number, gets: number, failures: number): SpanRecord[] {
+	const root = span('frontend', 'HTTP GET /dispatch', traceID, ms * 1000, undefined, answers);
+	const find = span('driver', '/driver.Driver/FindNearest', traceID, (ms - 5) * 1000, root);
+	const attempts = Array.from({ length: gets }, (_, i) => span('driver', 'GetDriver', traceID, 1000, find, [...(i < failures ? failed : []), ...(i > 0 && i <= failures ? retry : [])]));
+	return [root, find, ...attempts];
+}
+
+const judge = (records: SpanRecord[]) => {
+	const run: RunOutput = { traces: recordsToTraces(records), console: [{ service: 'load', stream: 'out', text: '50 of 50 dispatches answered' }] as RunOutput['console'], network: [], args: [], errors: [] };
+	return check(run).find((i) => String(i.label.en).startsWith('finding.extra_tag'))!;
+};
+
+describe('chapter 11 compare: the fast trace', () => {
+	it('accepts the answer from the fastest dispatch without a retry when the fastest one stalled too', () => {
+		const item = judge([...dispatch('00000000000000a1', 60, 6, 1), ...dispatch('00000000000000a2', 80, 5, 0), ...dispatch('00000000000000a3', 500, 8, 3)]);
+		expect(item.ok).toBe(true);
+	});
+
+	it('with no dispatch free of stalls, a tag both carry is still refused, with the hint that says so', () => {
+		const item = judge([...dispatch('00000000000000b1', 60, 6, 1), ...dispatch('00000000000000b3', 500, 8, 3)]);
+		expect(item.ok).toBe(false);
+		expect(String(item.hint?.en)).toMatch(/carry that tag too/);
+	});
+});
