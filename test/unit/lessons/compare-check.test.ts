@@ -40,19 +40,19 @@ function dispatch(traceID: string, ms: number, gets: number, failures: number): 
 	return [root, find, ...attempts];
 }
 
-const judge = (records: SpanRecord[]) => {
+const judge = async (records: SpanRecord[]) => {
 	const run: RunOutput = { traces: recordsToTraces(records), console: [{ service: 'load', stream: 'out', text: '50 of 50 dispatches answered' }] as RunOutput['console'], network: [], args: [], errors: [] };
-	return check(run).find((i) => String(i.label.en).startsWith('finding.extra_tag'))!;
+	return (await check(run)).find((i) => String(i.label.en).startsWith('finding.extra_tag'))!;
 };
 
 describe('chapter 11 compare: the fast trace', () => {
-	it('accepts the answer from the fastest dispatch without a retry when the fastest one stalled too', () => {
-		const item = judge([...dispatch('00000000000000a1', 60, 6, 1), ...dispatch('00000000000000a2', 80, 5, 0), ...dispatch('00000000000000a3', 500, 8, 3)]);
+	it('accepts the answer from the fastest dispatch without a retry when the fastest one stalled too', async () => {
+		const item = await judge([...dispatch('00000000000000a1', 60, 6, 1), ...dispatch('00000000000000a2', 80, 5, 0), ...dispatch('00000000000000a3', 500, 8, 3)]);
 		expect(item.ok).toBe(true);
 	});
 
-	it('with no dispatch free of stalls, a tag both carry is still refused, with the hint that says so', () => {
-		const item = judge([...dispatch('00000000000000b1', 60, 6, 1), ...dispatch('00000000000000b3', 500, 8, 3)]);
+	it('with no dispatch free of stalls, a tag both carry is still refused, with the hint that says so', async () => {
+		const item = await judge([...dispatch('00000000000000b1', 60, 6, 1), ...dispatch('00000000000000b3', 500, 8, 3)]);
 		expect(item.ok).toBe(false);
 		expect(String(item.hint?.en)).toMatch(/carry that tag too/);
 	});
