@@ -15,6 +15,11 @@ const QUERY = { service: 'reports', operation: 'query' };
 const REPORT = { service: 'reports', operation: 'report' };
 const FILE = { service: 'nightly', operation: 'import-file' };
 const IMPORT = { service: 'nightly', operation: 'nightly-import' };
+const EXPORT = { service: 'export', operation: 'export-tables' };
+const TABLE = { service: 'export', operation: 'export-table' };
+const MANIFEST = { service: 'export', operation: 'write-manifest' };
+/** the export's spans: its root, one per table, the manifest */
+const EXPORT_SPANS = 1 + EACH + 1;
 
 const is = (f: FoundSpan | undefined, sel: SpanSelector) => f !== undefined && f.service === sel.service && f.span.operationName === sel.operation;
 const orphan = (run: RunOutput, f: FoundSpan) => f.span.references.length > 0 && !parentOf(run, f);
@@ -149,11 +154,46 @@ function unfinishedRoot(run: RunOutput): CheckItem {
 	return item(label, ok, hint);
 }
 
+function exitBeforeFlush(run: RunOutput): CheckItem {
+	const roots = findSpans(run, EXPORT);
+	const manifests = findSpans(run, MANIFEST);
+	const tables = placement(run, TABLE, (_, parent) => is(parent, EXPORT));
+	const arrived = roots.length + manifests.length + tables.spans.length;
+	const placed = tables.ok && manifests.length === 1 && is(parentOf(run, manifests[0]), EXPORT);
+	const ok = roots.length === 1 && placed;
+	const ran = run.console.some((l) => l.service === 'export' && l.text.includes(`exported ${EACH} tables`));
+	const label = text(
+		`export's spans all arrived: export-tables with its export-table spans and write-manifest under it (${arrived} of ${EXPORT_SPANS})`,
+		`export 的 span 全部到达：export-tables，以及它下面的 export-table span 和 write-manifest（${EXPORT_SPANS} 个中到了 ${arrived} 个）`
+	);
+	const hint = !ran
+		? text(
+				`export never printed "exported ${EACH} tables": keep the job doing all its work, and its spans.`,
+				`export 没有打印 "exported ${EACH} tables"：让这个任务把活都干完，span 也都留着。`
+			)
+		: roots.length === 0 && manifests.length > 0
+			? text(
+					`export-tables never arrived, though the spans under it did (${tables.orphans + manifests.length} orphans): it was finished after the tracer was closed, or never — nothing after process.exit runs. Finish every span, then await tracer.close(), then exit.`,
+					`export-tables 从没到达，可它下面的 span 都到了（${tables.orphans + manifests.length} 个孤儿 span）：它是在 tracer 关闭之后才 finish 的，或者根本没 finish——process.exit 之后的代码一行也不会运行。先 finish 每一个 span，再 await tracer.close()，最后才退出。`
+				)
+			: arrived < EXPORT_SPANS
+				? text(
+						`${arrived} of export's ${EXPORT_SPANS} spans arrived, and the last ones finished are missing: the job exited before the tracer flushed. The reporter keeps finished spans in a buffer and sends it every second (flushIntervalMs) and on close; process.exit ends the program at once, and whatever is still in the buffer is lost — the Console says export exited with code 0, yet Search has no whole export trace. A shorter flushIntervalMs only narrows the window. Wait for the flush: await tracer.close() before process.exit(0).`,
+						`export 的 ${EXPORT_SPANS} 个 span 只到了 ${arrived} 个，最后 finish 的那几个不见了：这个任务在 tracer 刷新（flush）之前就退出了。reporter 把已结束的 span 放在缓冲区里，每秒（flushIntervalMs）发送一次，关闭时也会发送；process.exit 让程序立刻结束，缓冲区里剩下的 span 就丢了——控制台显示 export 以代码 0 退出，Search 里却找不到完整的 export trace。把 flushIntervalMs 调小只是让窗口变窄。等 flush 完成：在 process.exit(0) 之前 await tracer.close()。`
+					)
+				: text(
+						"export's export-table and write-manifest spans are not all under export-tables: start each with childOf the root.",
+						'export 的 export-table 和 write-manifest span 没有都挂在 export-tables 下：每个都以根 span 为 childOf 开始。'
+					);
+	return item(label, ok, hint);
+}
+
 export default defineCheck((run) => [
 	missingInject(run),
 	clockSkew(run),
 	lostContext(run),
 	wrongParent(run),
 	unfinishedRoot(run),
+	exitBeforeFlush(run),
 	noErrors(run, text('A program stopped with an error: the Console says where.', '有程序因错误而停下了：控制台里写着出错的位置。'))
 ]);

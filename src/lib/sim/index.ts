@@ -46,7 +46,7 @@ export {
 	type CallOptions
 } from './grpc';
 export { createTimeModule, type TourTime } from './runtime/time';
-export { createProcessModule, splitArgs, programArgs, type TourProcess } from './runtime/process';
+export { createProcessModule, exitStatus, splitArgs, programArgs, type TourProcess } from './runtime/process';
 export {
 	createMysqlModule,
 	type TourMysql,

@@ -139,7 +139,10 @@ class InProcessService implements ServiceLink {
 				// vitest's module runner names the file by its path in stack frames
 				return file;
 			},
-			load: async (url) => (await import(/* @vite-ignore */ url)) as Record<string, unknown>
+			load: async (url) => (await import(/* @vite-ignore */ url)) as Record<string, unknown>,
+			// process.exit: as a worker closes itself, none of the service's timers fire again (what it
+			// still sends is dropped by the service itself; the world stops it)
+			stopRealm: () => this.#timers.clearAll()
 		});
 		// the world's view of it: every method answers with a promise
 		this.#remote = Object.fromEntries(

@@ -353,6 +353,76 @@ add({
 	}
 });
 
+// ── broken trace detective: the export that exits before its tracer flushed ─────────
+const CLOSE_AND_EXIT: [string, string] = ['  await tracer.close();\n  process.exit(0);\n', ''];
+const FLUSH_HINT = 'the job exited before the tracer flushed';
+const ROOT_HINT = 'Finish every span, then await tracer.close(), then exit';
+
+// 1. The start as given: process.exit right after the work, the tracer never closed.
+add({ step: DETECTIVE, name: 'export: process.exit(0) with no close, as given', edits: {}, fromStart: true, hint: FLUSH_HINT });
+
+// 2. close() called but not waited for: its flush would leave a moment later, after the exit.
+add({ step: DETECTIVE, name: 'export: tracer.close() without await, then exit', edits: { 'export.ts': [['  await tracer.close();\n', '  tracer.close();\n']] }, hint: FLUSH_HINT });
+
+// 3. The exit put in a finally "so the job always ends", with root.finish() left after it.
+add({
+	step: DETECTIVE,
+	name: 'export: close and exit in a finally, the root finished after it',
+	edits: {
+		'export.ts': [
+			["  const root = tracer.startSpan('export-tables');\n", "  const root = tracer.startSpan('export-tables');\n  try {\n"],
+			['  root.finish();\n', ''],
+			[CLOSE_AND_EXIT[0], '  } finally {\n    await tracer.close();\n    process.exit(0);\n  }\n  root.finish();\n']
+		]
+	},
+	hint: ROOT_HINT
+});
+
+// 4. The tracer closed before the last span is finished: the root is reported to a closed reporter.
+add({
+	step: DETECTIVE,
+	name: 'export: tracer closed before the root is finished',
+	edits: { 'export.ts': [['  manifest.finish();\n  root.finish();\n', '  manifest.finish();\n  await tracer.close();\n  root.finish();\n'], CLOSE_AND_EXIT.map((x, i) => (i === 0 ? x : '  process.exit(0);\n')) as [string, string]] },
+	hint: ROOT_HINT
+});
+
+// 5. A shorter flush interval instead of a flush: the spans finished just before the exit still go.
+add({
+	step: DETECTIVE,
+	name: 'export: flushIntervalMs lowered to 10, still exiting at once',
+	edits: {
+		'export.ts': [
+			["const tracer = initTracer('export');", "const tracer = initTracer({\n  serviceName: 'export',\n  sampler: { type: 'const', param: 1 },\n  reporter: { logSpans: true, flushIntervalMs: 10 },\n});"],
+			['  await tracer.close();\n', '']
+		]
+	},
+	hint: FLUSH_HINT
+});
+
+// Correct, written differently: jaeger-client's callback style, the exit in close's callback.
+add({
+	step: DETECTIVE,
+	name: 'passes: export exits in tracer.close(callback)',
+	edits: { 'export.ts': [CLOSE_AND_EXIT.map((x, i) => (i === 0 ? x : '  tracer.close(() => process.exit(0));\n')) as [string, string]] }
+});
+
+// Correct, written differently: no exit at all — main returns and the program ends on its own.
+add({ step: DETECTIVE, name: 'passes: export returns from main instead of exiting', edits: { 'export.ts': [CLOSE_AND_EXIT] } });
+
+// Correct, written differently: one helper that flushes, then exits, used in a finally.
+add({
+	step: DETECTIVE,
+	name: 'passes: export ends through a flush-then-exit helper in a finally',
+	edits: {
+		'export.ts': [
+			['export async function main', '/** Exits only once every span has left: process.exit would drop the reporter\'s buffer. */\nasync function exitAfterFlush(code: number): Promise<never> {\n  await tracer.close();\n  process.exit(code);\n}\n\nexport async function main'],
+			["  const root = tracer.startSpan('export-tables');\n", "  const root = tracer.startSpan('export-tables');\n  try {\n"],
+			['  root.finish();\n', ''],
+			[CLOSE_AND_EXIT[0], '  } finally {\n    root.finish();\n  }\n  await exitAfterFlush(0);\n']
+		]
+	}
+});
+
 // ── read a whole trace ───────────────────────────────────────────────────────────
 const READ = 'find-the-slow-request/read-a-trace';
 const answer = (key: string, from: string, to: string): Record<string, [string, string][]> => ({ 'frontend.ts': [[`'${key}': ${from},`, `'${key}': ${to},`]] });

@@ -69,6 +69,8 @@ describe('generated runtime typings', () => {
 
 	it('declare process as a global and re-export tour/tracing as jaeger-client', () => {
 		expect(typings[GLOBALS_PATH]).toMatch(/var process: TourProcess/);
+		// `never`: code after process.exit() is unreachable to the type checker, as after Node's
+		expect(typings[typingsPath('tour/process')]).toMatch(/function exit\(code\?: number \| string \| null\): never/);
 		expect(typings[typingsPath('jaeger-client')]).toContain("from 'tour/tracing'");
 		expect(typings['file:///node_modules/opentracing/lib/tracer.d.ts']).toContain('class Tracer');
 		expect(typings['file:///node_modules/@opentelemetry/shim-opentracing/build/src/shim.d.ts']).toContain('class TracerShim');

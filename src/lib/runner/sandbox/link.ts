@@ -188,6 +188,10 @@ export class SandboxServiceLink implements ServiceLink {
 				return host.output(msg.a[0]);
 			case 'error':
 				return host.error(msg.a[0], msg.a[1]);
+			case 'exit':
+				// process.exit: the world records the end; nothing the worker sends after it is acted on
+				host.exit(msg.a[0]);
+				return this.stop();
 		}
 	}
 

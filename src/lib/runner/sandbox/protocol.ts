@@ -6,6 +6,8 @@
 //   page → service  {t:'call', id, m: ServiceMethod, a}      answered by {t:'ret', id, ok, value | error}
 //   service → page  {t:'host', id, m: 'send' | 'listen', a}  answered by {t:'hostret', id, value}
 //   service → page  {t:'host', m: 'unlisten' | 'output' | 'error', a}   (no answer)
+//   service → page  {t:'host', m: 'exit', a: [status 0–255]}   process.exit(): the service's last word;
+//                   the page acts on nothing after it and stops the worker (its tracers are not closed)
 // One port, so everything a service sends arrives in the order it was sent: console lines printed
 // before `main` returned arrive before its answer.
 //
@@ -45,7 +47,8 @@ export type HostMessage =
 	| { v: 1; t: 'host'; id: number; m: 'listen'; a: [number] }
 	| { v: 1; t: 'host'; m: 'unlisten'; a: [number] }
 	| { v: 1; t: 'host'; m: 'output'; a: [WorkerLine[]] }
-	| { v: 1; t: 'host'; m: 'error'; a: [MappedError, ServiceErrorKind] };
+	| { v: 1; t: 'host'; m: 'error'; a: [MappedError, ServiceErrorKind] }
+	| { v: 1; t: 'host'; m: 'exit'; a: [number] };
 
 /** Several messages, in the order they were sent (never nested). */
 export type BatchMessage<M> = { v: 1; t: 'batch'; m: M[] };

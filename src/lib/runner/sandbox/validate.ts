@@ -199,6 +199,9 @@ function message(x: unknown): FromService {
 			return { v: 1, t, m, a: [checkLines(a[0])] };
 		case 'error':
 			return { v: 1, t, m, a: [checkError(a[0]), serviceErrorKind(a[1])] };
+		case 'exit':
+			// the status a shell sees: process.exit's code already kept to 8 bits (exitStatus)
+			return { v: 1, t, m, a: [int(a[0], 'an exit status', 0, 255)] };
 	}
 	return refuse('a host call of no known kind');
 }

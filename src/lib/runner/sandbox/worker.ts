@@ -38,7 +38,10 @@ const { api, report } = createServiceApi({
 		(globalThis as Record<string, unknown>)[RUNTIME_GLOBAL] = modules;
 	},
 	bundleUrl: (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })),
-	load: async (url) => (await import(/* @vite-ignore */ url)) as Record<string, unknown>
+	load: async (url) => (await import(/* @vite-ignore */ url)) as Record<string, unknown>,
+	// process.exit: the exit message has left (host.exit); no timer, message or request of the
+	// learner's is run after this task, and the page stops the worker when it hears the exit
+	stopRealm: () => self.close()
 });
 
 let port: MessagePort | null = null;
@@ -83,7 +86,9 @@ const host: HostApi = {
 	// run in a loop. The console sink already sends at most a few of these per frame.
 	output: (lines) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'output', a: [lines] }),
 	// only report() calls this here, with where its own code failed
-	error: (err, where) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] })
+	error: (err, where) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'error', a: [err, where as ServiceErrorKind] }),
+	// process.exit: leaves now, behind everything the service sent before it (lines, requests, span packets)
+	exit: (status) => postNow({ v: PROTOCOL_VERSION, t: 'host', m: 'exit', a: [status] })
 };
 
 function dispatch(msg: CallMessage): unknown {

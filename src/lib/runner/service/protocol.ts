@@ -29,6 +29,11 @@ export interface HostApi {
 	output(lines: WorkerLine[]): void;
 	/** an error the learner did not catch, mapped to their files */
 	error(err: MappedError, where: RunErrorKind): void;
+	/**
+	 * process.exit(status): the program has ended, status 0–255. The service says nothing after it;
+	 * the world stops it, and does not close its tracers.
+	 */
+	exit(status: number): void;
 }
 
 export interface StartOptions {

@@ -43,6 +43,8 @@ export interface RuntimeDeps {
 	liveness: Liveness;
 	maxSpans: number;
 	onHandlerError(e: unknown): void;
+	/** process.exit: ends the service at once (service-api.ts) */
+	exit(status: number): never;
 }
 
 function fromSendResult(r: SendResult): SimResponse {
@@ -101,7 +103,7 @@ export function createServiceRuntime(d: RuntimeDeps): ServiceRuntime {
 	const otel = createOtelRuntime({ service: d.service, send, budget, onError: (m) => d.sink.push('err', m) });
 
 	const time = createTimeModule(d.liveness.timers.setTimeout);
-	const proc = createProcessModule(d.service, d.args);
+	const proc = createProcessModule(d.service, d.args, d.exit);
 	return {
 		modules: {
 			opentracing,

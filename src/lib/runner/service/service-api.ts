@@ -9,6 +9,7 @@ import type { Liveness } from './liveness';
 import type { ServiceErrorKind } from '../world/types';
 import { createServiceRuntime, type ServiceRuntime } from './runtime';
 import type { HostApi, Outcome, ServiceApi, ServiceStatus, StartOptions } from './protocol';
+import { ProcessExit } from './process-exit';
 
 export interface ServiceEnv {
 	/** the learner's timers and requests, on the realm's timers (patched for the async context) */
@@ -21,6 +22,8 @@ export interface ServiceEnv {
 	bundleUrl(code: string): string;
 	/** imports the bundle: its top level runs */
 	load(url: string): Promise<Record<string, unknown>>;
+	/** after process.exit: run nothing more of the learner's (a worker closes itself; its timers go) */
+	stopRealm(): void;
 }
 
 export interface ServiceInstance {
@@ -28,6 +31,9 @@ export interface ServiceInstance {
 	/** an error the learner did not catch (the realm's `error` / `unhandledrejection`), to the world */
 	report(e: unknown, where: ServiceErrorKind): void;
 }
+
+/** an answer that never comes: after process.exit the service answers nothing */
+const untilEver = () => new Promise<never>(() => {});
 
 export function createServiceApi(env: ServiceEnv): ServiceInstance {
 	const { liveness } = env;
@@ -37,12 +43,43 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 	let mod: Record<string, unknown> | null = null;
 	let bundleUrl = '';
 	let map: SourceMap | null = null;
+	/** process.exit was called: from then on the service says nothing (Node's process is gone) */
+	let exited = false;
 
 	function report(e: unknown, where: ServiceErrorKind) {
+		if (exited || e instanceof ProcessExit) return;
 		const mapped = mapError(e, bundleUrl, map);
 		// flush first: lines printed before the error must arrive before it (same port, in order)
 		void sink?.flush();
 		void host?.error(mapped, where);
+	}
+
+	/**
+	 * process.exit(status): what was printed goes first (same port, in order), then the exit; the
+	 * world stops the service without closing its tracers, so spans still buffered are lost, as in
+	 * Node. The throw keeps the rest of the caller's code from running.
+	 */
+	function exit(status: number): never {
+		if (!exited && host) {
+			void sink?.flush();
+			exited = true;
+			host.exit(status);
+			env.stopRealm();
+		}
+		throw new ProcessExit(status);
+	}
+
+	/** The host as the service's code reaches it: silent once the program has exited. */
+	function untilExit(h: HostApi): HostApi {
+		const never = () => new Promise<never>(() => {});
+		return {
+			send: (req) => (exited ? never() : h.send(req)),
+			listen: (port) => (exited ? never() : h.listen(port)),
+			unlisten: (port) => void (exited || h.unlisten(port)),
+			output: (lines) => void (exited || h.output(lines)),
+			error: (err, where) => void (exited || h.error(err, where)),
+			exit: (status) => h.exit(status)
+		};
 	}
 
 	function outcome(e: unknown): Outcome {
@@ -63,16 +100,18 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 
 		async start(opts: StartOptions, h: HostApi) {
 			host = h;
-			const s = createConsoleSink((lines) => h.output(lines), { maxLines: opts.maxConsoleLines, schedule: env.later });
+			const live = untilExit(h);
+			const s = createConsoleSink((lines) => live.output(lines), { maxLines: opts.maxConsoleLines, schedule: env.later });
 			sink = s;
 			runtime = createServiceRuntime({
 				service: opts.service,
 				args: opts.args,
-				host: h,
+				host: live,
 				sink: s,
 				liveness,
 				maxSpans: opts.maxSpans,
-				onHandlerError: (e) => report(e, 'request handler')
+				onHandlerError: (e) => report(e, 'request handler'),
+				exit
 			});
 			env.provide(runtime.modules, s);
 			map = SourceMap.fromInline(opts.code, `${LEARNER_NS}:`);
@@ -80,6 +119,7 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 			try {
 				mod = await env.load(bundleUrl);
 			} catch (e) {
+				if (exited) return untilEver();
 				await s.flush();
 				return { ...outcome(e), exports: [] };
 			}
@@ -98,6 +138,8 @@ export function createServiceApi(env: ServiceEnv): ServiceInstance {
 			} catch (e) {
 				result = outcome(e);
 			}
+			// the world stopped the service at its exit: no answer is waited for
+			if (exited) return untilEver();
 			await sink?.flush();
 			return result;
 		},

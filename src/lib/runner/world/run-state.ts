@@ -59,7 +59,7 @@ export class RunState {
 		const err: RunError = { service, where, message: e.message, stack: e.stack, file: e.file, line: e.line, column: e.column };
 		this.errors.push(err);
 		this.cb.onError?.(err);
-		const prefix = where === 'main' || where === 'module top level' ? 'Uncaught ' : `${capitalize(where)}: `;
+		const prefix = where === 'main' || where === 'module top level' ? 'Uncaught ' : where === 'exit status' ? '' : `${capitalize(where)}: `;
 		this.emit(service, 'err', prefix + e.stack);
 		if (OUT_OF_MEMORY.test(e.message)) this.emit(service, 'system', 'this is the browser running out of memory for the service: a loop that keeps allocating (arrays, strings, spans) without end?');
 	}

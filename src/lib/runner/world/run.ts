@@ -49,6 +49,7 @@ interface Live {
 	host: ReturnType<typeof createServiceHost>;
 	client: boolean;
 	end: ServiceReport['end'] | null;
+	exitStatus?: number;
 	status: ServiceStatus | null;
 }
 
@@ -89,6 +90,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 				file: l.spec.file,
 				client: l.client,
 				end: l.end!,
+				...(l.exitStatus === undefined ? {} : { exitStatus: l.exitStatus }),
 				spansReported: l.status?.spansReported ?? 0,
 				spansDropped: l.status?.spansDropped ?? 0
 			}))
@@ -154,14 +156,38 @@ async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs
 	);
 	const events = {
 		output: (service: string, ls: { stream: 'out' | 'err' | 'system'; text: string }[]) => ls.forEach((l) => run.emit(service, l.stream, l.text)),
-		error: (service: string, e: MappedError, where: RunErrorKind) => run.fail(service, where, e)
+		error: (service: string, e: MappedError, where: RunErrorKind) => run.fail(service, where, e),
+		exit: (service: string, status: number) => {
+			const l = lives.find((x) => x.spec.name === service);
+			if (l) exited(run, l, status);
+		}
 	};
-	const lives = specs.map((spec, i) => {
+	const lives: Live[] = specs.map((spec, i) => {
 		handles[i].service = spec.name;
 		const host = createServiceHost(spec.name, handles[i], net, events, guard);
 		return { spec, handle: handles[i], host, client: clients.has(spec.file), end: null, status: null };
 	});
 	return { net, lives, bundles, deadline, limit };
+}
+
+/**
+ * A service called process.exit(status): like a process that ends, it is gone at once — its ports
+ * refuse connections, its timers and requests are dropped, and its tracers are NOT closed (the
+ * flush phase skips it), so spans still in a reporter's buffer never arrive. A client that exits
+ * has finished (the run stops waiting for it). Status 0 is a success, said as a shell would; any
+ * other is a failed command, an error of the run.
+ */
+function exited(run: RunState, l: Live, status: number): void {
+	if (l.handle.stopped) return;
+	l.end = 'exited';
+	l.exitStatus = status;
+	if (status === 0) run.emit(l.spec.name, 'system', 'exited with code 0');
+	else {
+		const message = `exited with code ${status}`;
+		run.fail(l.spec.name, 'exit status', { name: 'Exit', message, stack: message, file: null, line: null, column: null });
+	}
+	l.host.closeAll();
+	l.handle.stop();
 }
 
 /** Servers start, then the clients run to the end; returns whether the time limit hit. */

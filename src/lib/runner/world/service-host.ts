@@ -8,6 +8,8 @@ import type { RunErrorKind } from './types';
 export interface HostEvents {
 	output(service: string, lines: { stream: 'out' | 'err' | 'system'; text: string }[]): void;
 	error(service: string, err: MappedError, where: RunErrorKind): void;
+	/** the service called process.exit(status): the world ends it */
+	exit(service: string, status: number): void;
 }
 
 /**
@@ -45,7 +47,8 @@ export function createServiceHost(service: string, handle: ServiceLink, network:
 		},
 		// a stopped service has had its say: whatever it still sends would come after "Run stopped."
 		output: (lines) => void (handle.stopped || events.output(service, lines)),
-		error: (err, where) => void (handle.stopped || events.error(service, err, where))
+		error: (err, where) => void (handle.stopped || events.error(service, err, where)),
+		exit: (status) => void (handle.stopped || events.exit(service, status))
 	};
 	return {
 		api: host,

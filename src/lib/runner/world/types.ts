@@ -29,9 +29,10 @@ export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
 /**
  * Where an error happened: in the learner's code (ServiceErrorKind), or the world stopping a service
  * or the run — at the time limit, the request cap, for a message the page refused, a flood of
- * messages, a crash, or running out of memory —, or a simulated host refusing its configuration file.
+ * messages, a crash, or running out of memory —, a simulated host refusing its configuration file,
+ * or a program that ended with process.exit(status) and a status other than 0 (a failed command).
  */
-export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory' | 'configuration';
+export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory' | 'configuration' | 'exit status';
 
 export interface RunError {
 	service: string;
@@ -48,8 +49,13 @@ export interface ServiceReport {
 	name: string;
 	file: string;
 	client: boolean;
-	/** how it ended: finished, failed (threw), stopped (time limit), serving (a server at the end) */
-	end: 'finished' | 'failed' | 'stopped' | 'serving';
+	/**
+	 * how it ended: finished, failed (threw), stopped (time limit), serving (a server at the end),
+	 * exited (called process.exit: its tracers were not closed; `exitStatus` says with what)
+	 */
+	end: 'finished' | 'failed' | 'stopped' | 'serving' | 'exited';
+	/** process.exit's status, 0–255, when `end` is 'exited' */
+	exitStatus?: number;
 	spansReported: number;
 	spansDropped: number;
 }

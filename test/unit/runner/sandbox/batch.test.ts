@@ -121,7 +121,8 @@ describe("the page's link, given batches", () => {
 			listen: async () => ({ ok: true }),
 			unlisten: (p) => void acted.push(`unlisten ${p}`),
 			output: (ls) => void acted.push(...ls.map((l) => `line ${l.text}`)),
-			error: (error, where) => void told.push({ error, where })
+			error: (error, where) => void told.push({ error, where }),
+			exit: (status) => void acted.push(`exit ${status}`)
 		};
 		await link.call((api) => api.start(opts, host));
 		received.length = 0;

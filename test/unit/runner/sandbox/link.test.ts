@@ -27,14 +27,16 @@ function setUp(answer: (msg: { id: number; m: string; a: unknown[] }, port: Mess
 	const told: { error: MappedError; where: string }[] = [];
 	const lines: unknown[] = [];
 	const sent: unknown[] = [];
+	const exits: number[] = [];
 	const host: HostApi = {
 		send: async (req) => (sent.push(req), { ok: true, response: { status: 200, headers: {}, body: 'ok' } }),
 		listen: async () => ({ ok: true }),
 		unlisten: () => {},
 		output: (ls) => lines.push(...ls),
-		error: (error, where) => told.push({ error, where })
+		error: (error, where) => told.push({ error, where }),
+		exit: (status) => exits.push(status)
 	};
-	return { link, port: port2, host, told, lines, sent, kills: () => kills };
+	return { link, port: port2, host, told, lines, sent, exits, kills: () => kills };
 }
 
 const opts: StartOptions = { service: 'hello', file: 'hello.ts', code: '', args: [], maxConsoleLines: 10, maxSpans: 10 };
@@ -152,6 +154,53 @@ describe('SandboxServiceLink', () => {
 		await new Promise((r) => setTimeout(r, 300));
 		expect(s.link.stopped).toBe(true);
 		expect(s.told[0]).toMatchObject({ where: 'message flood' });
+	});
+
+	it('process.exit: acts on what came before the exit, tells the world, stops the worker, and takes nothing after', async () => {
+		const s = setUp((msg, port) => reply(port, msg.id, msg.m === 'ping' ? true : { ok: true, exports: ['main'] }));
+		await s.link.call((api) => api.start(opts, s.host));
+		const main = s.link.call((api) => api.main());
+		main.catch(() => {});
+		const line = (text: string) => ({ v: 1, t: 'host', m: 'output', a: [[{ stream: 'out', text }]] });
+		const send = { v: 1, t: 'host', id: 3, m: 'send', a: [{ method: 'POST', url: 'http://jaeger-agent:6831/', headers: {}, body: '{"spans":[]}' }] };
+		// in one batch, as the worker's outbox sends it: a line and a span packet, the exit, then
+		// whatever a learner's catch still managed to send (another exit, a line, an answer to main)
+		s.port.postMessage({ v: 1, t: 'batch', m: [line('done'), send, { v: 1, t: 'host', m: 'exit', a: [0] }, { v: 1, t: 'host', m: 'exit', a: [1] }, line('after'), { v: 1, t: 'ret', id: 2, ok: true, value: { ok: true } }] });
+		await tick();
+		expect(s.lines).toEqual([{ stream: 'out', text: 'done' }]);
+		expect(s.sent).toHaveLength(1);
+		expect(s.exits).toEqual([0]);
+		expect(s.link.stopped).toBe(true);
+		expect(s.kills()).toBe(1);
+		expect(s.told).toEqual([]);
+		// the world's wait for main ends: the service is gone
+		await expect(main).rejects.toThrow(/was stopped/);
+		s.port.postMessage({ v: 1, t: 'host', m: 'exit', a: [2] });
+		s.port.postMessage(line('later'));
+		await tick();
+		expect(s.exits).toEqual([0]);
+		expect(s.lines).toHaveLength(1);
+	});
+
+	it('process.exit before start, or with a status that is no exit status, is refused and stops the service', async () => {
+		const early = setUp((msg, port) => reply(port, msg.id, true));
+		await early.link.ready;
+		early.port.postMessage({ v: 1, t: 'host', m: 'exit', a: [0] });
+		await tick();
+		expect(early.link.stopped).toBe(true);
+		expect(early.exits).toEqual([]);
+		await early.link.remote.start(opts, early.host).catch(() => {});
+		expect(early.told[0]).toMatchObject({ where: 'protocol', error: { message: expect.stringMatching(/before it was started/) } });
+
+		for (const status of [-1, 256, 1.5, Number.NaN, '0', null, 2 ** 53]) {
+			const s = setUp((msg, port) => reply(port, msg.id, msg.m === 'ping' ? true : { ok: true, exports: [] }));
+			await s.link.call((api) => api.start(opts, s.host));
+			s.port.postMessage({ v: 1, t: 'host', m: 'exit', a: [status] });
+			await tick();
+			expect(s.link.stopped).toBe(true);
+			expect(s.exits).toEqual([]);
+			expect(s.told[0]).toMatchObject({ where: 'protocol', error: { message: expect.stringMatching(/refused: an exit status is not a whole number from 0 to 255/) } });
+		}
 	});
 
 	it('tells the world about a crash, and a memory crash as such; a fault before start is told at start', async () => {

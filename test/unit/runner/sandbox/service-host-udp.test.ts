@@ -5,7 +5,7 @@ import { createServiceHost } from '$lib/runner/world/service-host';
 import type { ServiceLink } from '$lib/runner/world/service-handle';
 
 const link = { service: 's01', stopped: false, call: async () => undefined, responsive: async () => true, stop() {} } as unknown as ServiceLink;
-const events = { output() {}, error() {} };
+const events = { output() {}, error() {}, exit() {} };
 const post = (url: string) => ({ method: 'POST', url, headers: {}, body: '{"spans":[]}' });
 
 /** a host that answers only when told: what is sent to it stays in flight until then */

@@ -69,6 +69,18 @@ describe('what the page accepts from a sandboxed service', () => {
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
+	it('takes process.exit with an exit status, 0 to 255, and nothing else', () => {
+		expect(checkMessage(host('exit', [0]))).toEqual({ ok: true, value: { v: 1, t: 'host', m: 'exit', a: [0] } });
+		expect(checkMessage(host('exit', [255])).ok).toBe(true);
+		// a fresh message: nothing else the sandbox put on it comes through
+		expect(checkMessage({ ...host('exit', [1], 9), extra: 'x' })).toEqual({ ok: true, value: { v: 1, t: 'host', m: 'exit', a: [1] } });
+		for (const status of [-1, 256, 1.5, Number.NaN, Infinity, 2 ** 53, '0', null, undefined, { valueOf: () => 0 }, [0]]) {
+			expect(refused(host('exit', [status]))).toMatch(/an exit status is not a whole number from 0 to 255/);
+		}
+		expect(refused(host('exit', []))).toMatch(/an exit status/);
+		expect(refused({ v: 1, t: 'host', m: 'exit', a: 0 })).toMatch(/arguments are not a list/);
+	});
+
 	it('cuts long console lines and refuses floods of them in one message', () => {
 		const c = checkMessage(host('output', [[{ stream: 'out', text: 'y'.repeat(WIRE_LIMITS.maxLineText + 10) }]]));
 		expect(c.ok && c.value.t === 'host' && c.value.m === 'output' && c.value.a[0][0].text).toMatch(/… \(cut at 16384 characters\)$/);
