@@ -15,6 +15,9 @@ import { foreground } from '../first-run';
  */
 const FRAME_MS = 16;
 
+/** A performance mark per compiler state and run phase: the cold-start waterfall (test/bench) reads them. */
+const mark = (name: string) => performance.mark(`tour: ${name}`);
+
 export class RunSession {
 	lines = $state.raw<ConsoleLine[]>([]);
 	records = $state.raw<NetworkRecordEx[]>([]);
@@ -46,12 +49,22 @@ export class RunSession {
 			if (!this.backend || s.seq > this.backend.seq || s.seq === 1) this.backend = s;
 		});
 		this.runner.compiler.onState((s) => {
+			if (s.phase !== this.compiler.phase) mark(`compiler ${s.phase}`);
 			this.compiler = s;
 			// the compiler's download is foreground work: the page's extras wait for it (../first-run.ts)
 			if (s.phase === 'loading') this.#downloading ??= foreground.begin();
 			else this.#endDownloading();
 		});
 		this.runner.warm();
+	}
+
+	/**
+	 * Resolves once the compiler's download is done, or after `atMostMs`: what a page's editor waits
+	 * for before its own download. On a shared link the compiler's bytes come first (the first Run
+	 * waits for them, then for 1–2 s of compiling); on a slow link the editor waits no longer than that.
+	 */
+	compilerDownloaded(atMostMs: number): Promise<void> {
+		return Promise.race([this.runner.compiler.downloaded, new Promise<void>((ok) => setTimeout(ok, atMostMs))]);
 	}
 
 	#downloading: (() => void) | null = null;
@@ -99,7 +112,10 @@ export class RunSession {
 		const done = foreground.begin();
 		let settled = false; // after the final word, a late message (own port) is already in it
 		const result = await this.runner.run(req, {
-			onPhase: (p) => gen === this.#generation && (this.phase = p),
+			onPhase: (p) => {
+				mark(`run ${p}`);
+				if (gen === this.#generation) this.phase = p;
+			},
 			onConsole: (l) => {
 				if (settled) return;
 				this.#pendingLines.push(l);
