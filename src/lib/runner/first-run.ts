@@ -43,10 +43,3 @@ export class Foreground {
 }
 
 export const foreground = new Foreground();
-
-/**
- * How long a page's editor waits at most for the compiler's download before starting its own: at
- * 10 Mbit/s the compiler's 2.7 MB take ~2.2 s and the editor waits for all of it; at 2 Mbit/s (11 s)
- * the editor shares the link after this rather than leaving the learner without one that long.
- */
-export const EDITOR_WAIT_MS = 4000;

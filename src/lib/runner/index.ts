@@ -36,4 +36,4 @@ export {
 	type RuleProblems,
 	type SavedConditions
 } from './conditions';
-export { foreground, Foreground, EDITOR_WAIT_MS } from './first-run';
+export { foreground, Foreground } from './first-run';

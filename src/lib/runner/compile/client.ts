@@ -15,12 +15,6 @@ export class CompilerClient {
 	#cache = new Map<string, CompileResult>();
 	#listeners = new Set<(s: CompilerState) => void>();
 	state: CompilerState = { phase: 'idle' };
-	#downloaded!: () => void;
-	/**
-	 * Resolves when esbuild.wasm's last byte is in, or its loading ended (failed too): the moment the
-	 * page's less urgent downloads (the editor's) may take the link. Never, if warm() is never called.
-	 */
-	readonly downloaded: Promise<void> = new Promise((ok) => (this.#downloaded = ok));
 
 	constructor(private readonly cacheSize = 16) {}
 
@@ -45,18 +39,15 @@ export class CompilerClient {
 				.init(
 					new URL(ESBUILD_WASM_URL, location.href).href,
 					Comlink.proxy((p: Progress) => {
-						if (p.done) this.#downloaded();
 						// progress comes on the callback's own port and can arrive after init resolved
 						if (this.state.phase === 'loading') this.#set({ phase: 'loading', loaded: p.loaded, total: p.total });
 					})
 				)
 				.then((timings) => {
-					this.#downloaded();
 					markLoad(timings);
 					this.#set({ phase: 'ready' });
 				})
 				.catch((e: unknown) => {
-					this.#downloaded();
 					this.#init = null;
 					worker.terminate();
 					this.#set({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });

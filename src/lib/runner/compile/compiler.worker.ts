@@ -5,8 +5,7 @@ import { compile, type EsbuildLike } from './compile';
 import { decodedSize } from './download-size';
 import type { CompileInput, CompileResult } from './types';
 
-/** `done`: the last byte is in (the module compiles as the bytes arrive, so little is left to do) */
-export type Progress = { loaded: number; total: number | null; done?: boolean };
+export type Progress = { loaded: number; total: number | null };
 /** When each stage of loading ended (ms since the epoch, so the page can place them on its own timeline) */
 export type LoadTimings = { requested: number; lastByte: number; compiled: number; initialized: number; warmed: number };
 
@@ -38,7 +37,7 @@ async function load(wasmURL: string, onProgress?: (p: Progress) => void): Promis
 			},
 			flush() {
 				lastByte = epochNow();
-				onProgress?.({ loaded, total: total ?? loaded, done: true });
+				onProgress?.({ loaded, total: total ?? loaded });
 			}
 		})
 	);

@@ -58,15 +58,6 @@ export class RunSession {
 		this.runner.warm();
 	}
 
-	/**
-	 * Resolves once the compiler's download is done, or after `atMostMs`: what a page's editor waits
-	 * for before its own download. On a shared link the compiler's bytes come first (the first Run
-	 * waits for them, then for 1–2 s of compiling); on a slow link the editor waits no longer than that.
-	 */
-	compilerDownloaded(atMostMs: number): Promise<void> {
-		return Promise.race([this.runner.compiler.downloaded, new Promise<void>((ok) => setTimeout(ok, atMostMs))]);
-	}
-
 	#downloading: (() => void) | null = null;
 	#endDownloading() {
 		this.#downloading?.();
