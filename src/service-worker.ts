@@ -3,8 +3,8 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 // Offline for workshops: after one visit the whole course works with the network off.
-// Install precaches every built file, every prerendered page and its __data.json, and what the
-// worker bundles fetch themselves (esbuild.wasm); fetches are answered cache-first, anything not
+// Install precaches every built file (esbuild.wasm last), every prerendered page and its __data.json,
+// and any wasm a worker bundle fetches by itself; fetches are answered cache-first, anything not
 // precached goes to the network. A new version installs beside the old one and WAITS: the page
 // announces it (src/lib/course/offline.ts) and sends 'skip-waiting' when the learner presses
 // Reload. The page registers this file a few seconds after a first visit's load (registerWhenSettled).
@@ -31,9 +31,9 @@ async function precache(): Promise<void> {
 
 	const plan = precachePlan({ build, files, prerendered });
 	await eachLimited(plan.essentials, LANES, put);
-	// esbuild.wasm and friends: referenced from inside worker bundles, so in none of the lists;
-	// found in the bundle's checked bytes, not in whatever the cache holds by now
-	const extra = new Set<string>();
+	// wasm a worker bundle references itself is in none of the lists: found in the bundle's
+	// checked bytes, not in whatever the cache holds by now; it goes last with the page's own wasm
+	const extra = new Set<string>(plan.binaries);
 	await eachLimited(plan.heavy, LANES, async (bundle) => {
 		const source = await (await store.precache(bundle, older)).text();
 		for (const asset of workerAssets(new URL(bundle, location.href).href, source)) extra.add(asset);

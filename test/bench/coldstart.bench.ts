@@ -6,6 +6,8 @@
 //   COLDSTART_SAMPLES=5 npm run bench -- coldstart      (cold contexts per cell; 3 by default)
 //   COLDSTART_ROOM=30 npm run bench -- coldstart        (also: 30 learners at once on 10 Mbit/s)
 //   COLDSTART_SAMPLES=0 COLDSTART_ROOM=30 npm run bench -- coldstart   (the room only)
+//   COLDSTART_BASELINE=/tmp/old/build npm run bench -- coldstart        (also another build, for before/after)
+//   COLDSTART_UNCOMPRESSED=0 …                                          (without the uncompressed variant)
 //
 // The link is a throttling proxy on 127.0.0.1 (lib/throttle.ts): one bandwidth shared by every
 // response, a latency per request. Browser-side throttling would miss what workers fetch.
@@ -25,10 +27,16 @@ const PROFILES: LinkProfile[] = [
 	{ name: '10 Mbit/s, 40 ms', bitsPerSecond: 10e6, latencyMs: 40 },
 	{ name: '2 Mbit/s, 100 ms', bitsPerSecond: 2e6, latencyMs: 100 }
 ];
-const VARIANTS = [
+// COLDSTART_BASELINE=<another build/ dir>: that build, compressed, as a third variant in the same
+// run (before/after a change on a shared, noisy machine: interleaved, so both see the same load)
+const BASELINE = process.env.COLDSTART_BASELINE;
+// COLDSTART_UNCOMPRESSED=0: without the uncompressed variant (quicker iterations)
+const UNCOMPRESSED = process.env.COLDSTART_UNCOMPRESSED !== '0';
+const VARIANTS: readonly { name: string; compressed: boolean; root?: string }[] = [
 	{ name: 'compressed (npm start)', compressed: true },
-	{ name: 'uncompressed', compressed: false }
-] as const;
+	...(UNCOMPRESSED ? [{ name: 'uncompressed', compressed: false }] : []),
+	...(BASELINE ? [{ name: 'baseline build, compressed', compressed: true, root: BASELINE }] : [])
+];
 
 interface Sample {
 	text: number;
@@ -90,8 +98,8 @@ async function firstVisit(browser: Browser, origin: string, timeoutMs: number, c
 	}
 }
 
-async function serve(compressed: boolean): Promise<{ origin: string; server: Server }> {
-	const server = createServer(siteHandler(BUILD_DIR, { compressed }));
+async function serve(compressed: boolean, root = BUILD_DIR): Promise<{ origin: string; server: Server }> {
+	const server = createServer(siteHandler(root, { compressed }));
 	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 	const a = server.address();
 	return { server, origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` };
@@ -99,7 +107,7 @@ async function serve(compressed: boolean): Promise<{ origin: string; server: Ser
 
 await ensureBuild();
 const browser = await launchChromium();
-const servers = await Promise.all(VARIANTS.map((v) => serve(v.compressed)));
+const servers = await Promise.all(VARIANTS.map((v) => serve(v.compressed, v.root)));
 const results = new Map<string, Sample[]>();
 const key = (p: LinkProfile, v: (typeof VARIANTS)[number]) => `${p.name}|${v.name}`;
 
@@ -124,16 +132,16 @@ for (const profile of PROFILES) {
 const p50 = (xs: number[]) => percentile(xs, 50);
 const s = (ms: number) => ms / 1000;
 for (const profile of SAMPLES > 0 ? PROFILES : []) {
-	const c = results.get(key(profile, VARIANTS[0]))!;
-	const u = results.get(key(profile, VARIANTS[1]))!;
+	const all = VARIANTS.map((v) => results.get(key(profile, v))!);
+	const c = all[0];
+	const base = BASELINE ? all[all.length - 1] : null;
 	const row = (label: string, f: (x: Sample) => number, unit: (n: number) => number) => {
-		const a = unit(p50(c.map(f)));
-		const b = unit(p50(u.map(f)));
-		return [label, a, b, b / a];
+		const values = all.map((list) => unit(p50(list.map(f))));
+		return [label, ...values, ...(UNCOMPRESSED ? [values[1] / values[0]] : [])];
 	};
 	printTable({
 		title: `First visit of ${STEP} behind ${profile.name} (p50 of ${SAMPLES} cold contexts)`,
-		columns: ['metric', 'compressed (npm start)', 'uncompressed', 'uncompressed / compressed'],
+		columns: ['metric', ...VARIANTS.map((v) => v.name), ...(UNCOMPRESSED ? ['uncompressed / compressed'] : [])],
 		rows: [
 			row('lesson text visible (s)', (x) => x.text, s),
 			row('editor ready (s)', (x) => x.editor, s),
@@ -144,6 +152,8 @@ for (const profile of SAMPLES > 0 ? PROFILES : []) {
 		],
 		notes: [
 			`Longest task at (ms after navigation, compressed): ${c.map((x) => `${x.longestTask.toFixed(0)} ms @ ${x.longestTaskAt.toFixed(0)}`).join(', ')}`,
+			`First pass per sample (s, compressed): ${c.map((x) => s(x.pass).toFixed(2)).join(', ')}${base ? `; baseline: ${base.map((x) => s(x.pass).toFixed(2)).join(', ')}` : ''}`,
+			...(BASELINE ? [`Baseline build: ${BASELINE}`] : []),
 			'Bytes are response bodies through the throttling proxy until the checks passed (headers not counted).'
 		]
 	});

@@ -36,6 +36,8 @@ export interface PrecachePlan {
 	essentials: string[];
 	/** worker bundles (Monaco's TypeScript worker alone is ~7 MB), fetched after the essentials */
 	heavy: string[];
+	/** WebAssembly (esbuild.wasm, 14 MB), fetched last: a reader cut off mid-install needs it least */
+	binaries: string[];
 }
 
 /** Content-hashed files: a URL never changes meaning, so a new version may reuse the old copy (once its bytes match the new list: VerifiedCache). */
@@ -44,19 +46,21 @@ const isWorkerBundle = (path: string) => /\/_app\/immutable\/workers\/[^/]+\.js$
 
 /**
  * What to precache, in order: `$service-worker`'s lists, deduplicated. Essentials first, so a
- * learner cut off mid-install still has the pages; worker bundles last (`workerAssets` adds what
- * they load themselves, e.g. esbuild.wasm, which is in none of SvelteKit's lists).
+ * learner cut off mid-install still has the pages; worker bundles, then WebAssembly last (the page's
+ * esbuild.wasm is in the build list; `workerAssets` adds any a worker bundle loads by itself, which
+ * is in none of SvelteKit's lists).
  */
 export function precachePlan(lists: { build: string[]; files: string[]; prerendered: string[] }): PrecachePlan {
 	const seen = new Set<string>();
 	const essentials: string[] = [];
 	const heavy: string[] = [];
+	const binaries: string[] = [];
 	for (const path of [...lists.prerendered, ...lists.build, ...lists.files]) {
 		if (seen.has(path)) continue;
 		seen.add(path);
-		(isWorkerBundle(path) ? heavy : essentials).push(path);
+		(isWorkerBundle(path) ? heavy : path.endsWith('.wasm') ? binaries : essentials).push(path);
 	}
-	return { essentials, heavy };
+	return { essentials, heavy, binaries };
 }
 
 /**

@@ -15,6 +15,7 @@ export { formatArgs } from './service/format';
 export type { Diagnostic, CompileInput, CompileResult, Bundle } from './compile/types';
 export type { CompilerState } from './compile/client';
 export { compile, type EsbuildLike } from './compile/compile';
+export { compilerPreload, NEEDS_COMPILER } from './compile/early-preload';
 export { formatDiagnostic } from './compile/diagnostics';
 export { RUNTIME_MODULES, RUNTIME_GLOBAL } from './compile/runtime-modules';
 export { servicesFromFiles, servicesFrom, serviceName, pickClients, clientBeforeCompile, type ServiceSpec } from './services';

@@ -3,14 +3,15 @@ import { cacheName, eachLimited, offlineWanted, precachePlan, registerWhenSettle
 import { Foreground } from '../../../src/lib/runner/first-run';
 
 describe('precache plan', () => {
-	it('puts pages, data, scripts and styles first and the worker bundles last, each once', () => {
+	it('puts pages, data, scripts and styles first, the worker bundles then, wasm last, each once', () => {
 		const plan = precachePlan({
-			build: ['/_app/immutable/entry/start.js', '/_app/immutable/workers/ts.worker-A.js', '/_app/immutable/assets/0.css', '/_app/immutable/workers/compiler.worker-B.js'],
+			build: ['/_app/immutable/entry/start.js', '/_app/immutable/workers/ts.worker-A.js', '/_app/immutable/assets/esbuild-C.wasm', '/_app/immutable/assets/0.css', '/_app/immutable/workers/compiler.worker-B.js'],
 			files: ['/favicon.svg'],
 			prerendered: ['/', '/tutorial/a/b', '/tutorial/a/b/__data.json', '/']
 		});
 		expect(plan.essentials).toEqual(['/', '/tutorial/a/b', '/tutorial/a/b/__data.json', '/_app/immutable/entry/start.js', '/_app/immutable/assets/0.css', '/favicon.svg']);
 		expect(plan.heavy).toEqual(['/_app/immutable/workers/ts.worker-A.js', '/_app/immutable/workers/compiler.worker-B.js']);
+		expect(plan.binaries).toEqual(['/_app/immutable/assets/esbuild-C.wasm']);
 	});
 
 	it('finds the esbuild.wasm a worker bundle loads (Vite writes it relative to the bundle)', () => {

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
-import type { CompilerApi, Progress } from './compiler.worker';
+import type { CompilerApi, LoadTimings, Progress } from './compiler.worker';
 import type { CompileInput, CompileResult } from './types';
+import { ESBUILD_WASM_URL } from './wasm-url';
 
 export type CompilerState = { phase: 'idle' } | { phase: 'loading'; loaded: number; total: number | null } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
@@ -36,12 +37,16 @@ export class CompilerClient {
 			this.#set({ phase: 'loading', loaded: 0, total: null });
 			this.#init = this.#api
 				.init(
+					new URL(ESBUILD_WASM_URL, location.href).href,
 					Comlink.proxy((p: Progress) => {
 						// progress comes on the callback's own port and can arrive after init resolved
-						if (this.state.phase === 'loading') this.#set({ phase: 'loading', ...p });
+						if (this.state.phase === 'loading') this.#set({ phase: 'loading', loaded: p.loaded, total: p.total });
 					})
 				)
-				.then(() => this.#set({ phase: 'ready' }))
+				.then((timings) => {
+					markLoad(timings);
+					this.#set({ phase: 'ready' });
+				})
 				.catch((e: unknown) => {
 					this.#init = null;
 					worker.terminate();
@@ -66,5 +71,13 @@ export class CompilerClient {
 		this.#cache.set(key, result);
 		if (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
 		return result;
+	}
+}
+
+/** The compiler's loading stages as performance marks on the page's timeline (the cold-start waterfall reads them). */
+function markLoad(t: LoadTimings) {
+	for (const [stage, at] of Object.entries(t)) {
+		const startTime = at - performance.timeOrigin;
+		if (Number.isFinite(startTime) && startTime >= 0) performance.mark(`tour: compiler ${stage}`, { startTime });
 	}
 }

@@ -1,21 +1,25 @@
 // The compiler worker: esbuild-wasm, initialised once and lazily, exposed with comlink.
 import * as Comlink from 'comlink';
 import * as esbuild from 'esbuild-wasm';
-import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
 import { compile, type EsbuildLike } from './compile';
 import { decodedSize } from './download-size';
 import type { CompileInput, CompileResult } from './types';
 
 export type Progress = { loaded: number; total: number | null };
+/** When each stage of loading ended (ms since the epoch, so the page can place them on its own timeline) */
+export type LoadTimings = { requested: number; lastByte: number; compiled: number; initialized: number; warmed: number };
 
-let ready: Promise<void> | null = null;
+let ready: Promise<LoadTimings> | null = null;
+const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
  * Downloads the 14 MB wasm with progress (esbuild's own initialize cannot report any), compiling it
  * as the bytes arrive (compileStreaming): on a slow link or CPU, compiling the whole module after
  * the last byte took another 1–2 s before the first Run could start.
  */
-async function load(onProgress?: (p: Progress) => void): Promise<void> {
+async function load(wasmURL: string, onProgress?: (p: Progress) => void): Promise<LoadTimings> {
+	const requested = epochNow();
+	let lastByte = NaN;
 	const res = await fetch(wasmURL);
 	if (!res.ok || !res.body) throw new Error(`could not load the compiler (${res.status})`);
 	const total = decodedSize(res.headers, typeof __ESBUILD_WASM_BYTES__ === 'number' ? __ESBUILD_WASM_BYTES__ : null);
@@ -32,31 +36,37 @@ async function load(onProgress?: (p: Progress) => void): Promise<void> {
 				out.enqueue(chunk);
 			},
 			flush() {
+				lastByte = epochNow();
 				onProgress?.({ loaded, total: total ?? loaded });
 			}
 		})
 	);
 	// a fresh Response: the host's Content-Type may be wrong (octet-stream), which compileStreaming refuses
 	const wasmModule = await WebAssembly.compileStreaming(new Response(counted, { headers: { 'content-type': 'application/wasm' } }));
+	const compiled = epochNow();
 	await esbuild.initialize({ wasmModule, worker: false });
+	const initialized = epochNow();
 	// esbuild's first build is several times slower than the next ones: pay for it now, in the
 	// background, rather than on the learner's first Run
 	await compile(esbuild as unknown as EsbuildLike, {
 		files: { 'warm.ts': `import { serve } from 'tour/http';\nexport async function main(): Promise<void> { serve(1, () => 'ok'); await null; }` },
 		entries: ['warm.ts']
 	});
+	return { requested, lastByte, compiled, initialized, warmed: epochNow() };
 }
 
 const api = {
-	init(onProgress?: (p: Progress) => void): Promise<void> {
-		ready ??= load(onProgress).catch((e) => {
+	/** `wasmURL`: the page's (../wasm-url.ts), so the worker's fetch reuses the page's preload */
+	init(wasmURL: string, onProgress?: (p: Progress) => void): Promise<LoadTimings> {
+		ready ??= load(wasmURL, onProgress).catch((e) => {
 			ready = null;
 			throw e;
 		});
 		return ready;
 	},
 	async compile(input: CompileInput): Promise<CompileResult> {
-		await api.init();
+		if (!ready) throw new Error('the compiler was not initialised');
+		await ready;
 		return compile(esbuild as unknown as EsbuildLike, input);
 	}
 };

@@ -15,6 +15,9 @@ import { foreground } from '../first-run';
  */
 const FRAME_MS = 16;
 
+/** A performance mark per compiler state and run phase: the cold-start waterfall (test/bench) reads them. */
+const mark = (name: string) => performance.mark(`tour: ${name}`);
+
 export class RunSession {
 	lines = $state.raw<ConsoleLine[]>([]);
 	records = $state.raw<NetworkRecordEx[]>([]);
@@ -46,6 +49,7 @@ export class RunSession {
 			if (!this.backend || s.seq > this.backend.seq || s.seq === 1) this.backend = s;
 		});
 		this.runner.compiler.onState((s) => {
+			if (s.phase !== this.compiler.phase) mark(`compiler ${s.phase}`);
 			this.compiler = s;
 			// the compiler's download is foreground work: the page's extras wait for it (../first-run.ts)
 			if (s.phase === 'loading') this.#downloading ??= foreground.begin();
@@ -99,7 +103,10 @@ export class RunSession {
 		const done = foreground.begin();
 		let settled = false; // after the final word, a late message (own port) is already in it
 		const result = await this.runner.run(req, {
-			onPhase: (p) => gen === this.#generation && (this.phase = p),
+			onPhase: (p) => {
+				mark(`run ${p}`);
+				if (gen === this.#generation) this.phase = p;
+			},
 			onConsole: (l) => {
 				if (settled) return;
 				this.#pendingLines.push(l);
