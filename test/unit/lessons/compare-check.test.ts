@@ -2,29 +2,9 @@
 // machine the fastest can have hit a Redis stall too; then the fastest dispatch without a failed
 // attempt is a fair "fast trace" as well (seen in CI: 'error' judged wrong for a correct answer).
 import { describe, expect, it } from 'vitest';
-import { recordsToTraces } from '../../../src/lib/model';
 import type { SpanRecord } from '../../../src/lib/model/types';
-import type { CheckText, RunOutput } from '../../../src/lib/checks';
 import check from '../../../lessons/11-find-the-slow-request/06-compare/check';
-
-const english = (t: CheckText | undefined) => (typeof t === 'string' ? t : (t?.en ?? ''));
-
-let nextId = 1;
-const T0 = 1_700_000_000_000_000;
-function span(service: string, op: string, traceID: string, duration: number, parent?: SpanRecord, tags: SpanRecord['tags'] = []): SpanRecord {
-	return {
-		traceID,
-		spanID: (nextId++).toString(16).padStart(16, '0'),
-		flags: 1,
-		operationName: op,
-		references: parent ? [{ refType: 'CHILD_OF', traceID, spanID: parent.spanID }] : [],
-		startTime: T0,
-		duration,
-		tags,
-		logs: [],
-		process: { serviceName: service, tags: [] }
-	};
-}
+import { english, runOf, span } from './check-fixtures';
 
 const answers: SpanRecord['tags'] = [
 	{ key: 'finding.extra_operation', type: 'string', value: 'GetDriver' },
@@ -36,15 +16,16 @@ const retry: SpanRecord['tags'] = [{ key: 'retry_no', type: 'int64', value: 1 }]
 
 /** A dispatch whose FindNearest made `gets` GetDriver attempts, `failures` of them timed out. */
 function dispatch(traceID: string, ms: number, gets: number, failures: number): SpanRecord[] {
-	const root = span('frontend', 'HTTP GET /dispatch', traceID, ms * 1000, undefined, answers);
-	const find = span('driver', '/driver.Driver/FindNearest', traceID, (ms - 5) * 1000, root);
-	const attempts = Array.from({ length: gets }, (_, i) => span('driver', 'GetDriver', traceID, 1000, find, [...(i < failures ? failed : []), ...(i > 0 && i <= failures ? retry : [])]));
+	const root = span({ service: 'frontend', op: 'HTTP GET /dispatch', traceID, ms, tags: answers });
+	const find = span({ service: 'driver', op: '/driver.Driver/FindNearest', traceID, ms: ms - 5, parent: root });
+	const attempts = Array.from({ length: gets }, (_, i) =>
+		span({ service: 'driver', op: 'GetDriver', traceID, ms: 1, parent: find, tags: [...(i < failures ? failed : []), ...(i > 0 && i <= failures ? retry : [])] })
+	);
 	return [root, find, ...attempts];
 }
 
 const judge = async (records: SpanRecord[]) => {
-	const run: RunOutput = { traces: recordsToTraces(records), console: [{ service: 'load', stream: 'out', text: '50 of 50 dispatches answered' }] as RunOutput['console'], network: [], args: [], errors: [] };
-	return (await check(run)).find((i) => english(i.label).startsWith('finding.extra_tag'))!;
+	return (await check(runOf(records, ['50 of 50 dispatches answered']))).find((i) => english(i.label).startsWith('finding.extra_tag'))!;
 };
 
 describe('chapter 11 compare: the fast trace', () => {
