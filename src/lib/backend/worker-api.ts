@@ -27,10 +27,9 @@ export interface BackendWorkerApi {
 	/** A fresh pipeline for the next run (jaeger.yml, already read on the page): checked again here, since it crosses a boundary. */
 	configure(config: unknown): void;
 	snapshot(): PipelineSnapshot;
-	/** the traces this run (since the last configure) wrote, oldest start first; at most `limit`, the last written */
-	runTraces(limit: number): Trace[];
 	/**
-	 * The same, a page at a time, so the page never clones a few thousand spans in one task: traces
+	 * The traces this run (since the last configure) wrote, oldest start first, at most `limit` (the last
+	 * written), a page at a time so the page never clones a few thousand spans in one task: traces
 	 * until about `maxSpans` spans (at least one). Without `reading` the run's traces are read afresh;
 	 * the answer's `reading` and `next` ask for the next page of that same reading (null: no more).
 	 */
@@ -52,6 +51,21 @@ export interface RunTracesPage {
 	traces: Trace[];
 	reading: number;
 	next: number | null;
+}
+
+/** Every trace of the run, read through runTracesPage a page (about `pageSpans` spans) at a time. */
+export async function readRunTraces(
+	api: { runTracesPage(limit: number, maxSpans: number, reading?: { id: number; from: number }): RunTracesPage | Promise<RunTracesPage> },
+	limit: number,
+	pageSpans: number
+): Promise<Trace[]> {
+	let page = await api.runTracesPage(limit, pageSpans);
+	const traces = [...page.traces];
+	while (page.next !== null) {
+		page = await api.runTracesPage(limit, pageSpans, { id: page.reading, from: page.next });
+		traces.push(...page.traces);
+	}
+	return traces;
 }
 
 /** readings paged at once (a reader that never asks for its next page is forgotten after these) */
@@ -111,7 +125,6 @@ export function createBackendWorkerApi(create: (options: WorkerBackendOptions) =
 		stats: () => current().stats(),
 		configure: (config) => current().configure(normalizePipelineConfig(config)),
 		snapshot: () => current().snapshot(),
-		runTraces: (limit) => current().runTraces(typeof limit === 'number' && limit > 0 ? limit : 1000),
 		runTracesPage(limit, maxSpans, reading) {
 			let id = typeof reading?.id === 'number' ? reading.id : 0;
 			let traces = readings.get(id);

@@ -1,7 +1,7 @@
 // The API backend.worker.ts exposes over comlink, exercised in Node. Answers are checked to be
 // structured-clone safe, since that is how they leave the worker.
 import { describe, expect, it } from 'vitest';
-import { createBackend, createBackendWorkerApi } from '../../../src/lib/backend/index';
+import { createBackend, createBackendWorkerApi, readRunTraces } from '../../../src/lib/backend/index';
 import { span, T0 } from './fixtures';
 
 const now = () => T0 / 1000 + 60_000;
@@ -92,7 +92,7 @@ describe('backend worker API', () => {
 		w.configure({});
 		const spans = Array.from({ length: 7 }, (_, i) => span({ operationName: `op-${i}`, startTime: T0 + i }));
 		await w.handle('jaeger-collector', 14268, { method: 'POST', url: 'http://jaeger-collector:14268/api/traces', headers: {}, body: JSON.stringify({ spans }) });
-		const all = w.runTraces(1000).map((t) => t.traceID);
+		const all = w.runTracesPage(1000, Infinity).traces.map((t) => t.traceID);
 		expect(all).toHaveLength(7);
 		const read = (budget: number) => {
 			const first = w.runTracesPage(1000, budget);
@@ -116,6 +116,8 @@ describe('backend worker API', () => {
 		expect(w.runTracesPage(1000, 4, { id: b.reading, from: b.next! }).traces.map((t) => t.traceID)).toEqual(all.slice(4, 7));
 		expect(w.runTracesPage(1000, 2, { id: 999, from: 5 }).traces.map((t) => t.traceID)).toEqual(all.slice(0, 2));
 		expect(structuredClone(a)).toEqual(a);
+		// what the page and the Node lesson tests call: every page, in order
+		expect((await readRunTraces(w, 1000, 3)).map((t) => t.traceID)).toEqual(all);
 	});
 });
 

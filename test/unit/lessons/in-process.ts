@@ -29,7 +29,7 @@ import {
 	type ServiceLink,
 	type WorldDeps
 } from '$lib/runner';
-import { createBackend, createBackendWorkerApi, DEFAULT_PIPELINE, HOSTS, parsePipelineConfig, PIPELINE_FILE, PORTS, type Backend } from '$lib/backend';
+import { createBackend, createBackendWorkerApi, DEFAULT_PIPELINE, readRunTraces, HOSTS, parsePipelineConfig, PIPELINE_FILE, PORTS, type Backend } from '$lib/backend';
 import type { HostContext, Network } from '$lib/sim';
 import type { Trace } from '$lib/model';
 import type { SpanRecord } from '$lib/model';
@@ -231,7 +231,7 @@ export function inProcessBackend() {
 		},
 		flush: () => api.flush(),
 		/** what Runner.traces() reads: the traces this run wrote */
-		traces: async (): Promise<Trace[]> => (backend ? api.runTraces(1000) : []),
+		traces: async (): Promise<Trace[]> => (backend ? readRunTraces(api, 1000, 250) : []),
 		dispose: () => backend?.dispose()
 	};
 }

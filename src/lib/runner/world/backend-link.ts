@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_PIPELINE, parsePipelineConfig, PIPELINE_FILE, spawnBackendWorker, type BackendWorkerApi, type PipelineConfig, type PipelineSnapshot } from '$lib/backend';
+import { DEFAULT_PIPELINE, parsePipelineConfig, PIPELINE_FILE, readRunTraces, spawnBackendWorker, type BackendWorkerApi, type PipelineConfig, type PipelineSnapshot } from '$lib/backend';
 import type { HostContext, Network, SimResponse } from '$lib/sim';
 import type { Trace } from '$lib/model';
 
@@ -15,13 +15,14 @@ export function pipelineFromFiles(files: Readonly<Record<string, string>>): { co
 import { applyStrategiesFile } from './sampling-file';
 import { createBackendBatcher } from './backend-batch';
 
+/** spans per message when the page reads a run's traces */
+const RUN_TRACES_PAGE_SPANS = 250;
+
 /**
  * The simulated Jaeger in its own worker, one per page, like an all-in-one Jaeger: started once,
  * it keeps every run's traces (for search and compare; Runner.traces() picks the last run's) and
  * registers its endpoints on each run's network. With `persist`, traces also survive a reload.
  */
-/** spans per message when the page reads a run's traces */
-const RUN_TRACES_PAGE_SPANS = 250;
 
 export class BackendLink {
 	#api: Comlink.Remote<BackendWorkerApi> | null = null;
@@ -72,16 +73,8 @@ export class BackendLink {
 	/** The traces the current run wrote (since its attach), oldest start first: what its checks and Traces tab read. */
 	async runTraces(limit: number): Promise<Trace[]> {
 		if (!this.#runAttached) return [];
-		const api = await this.#start();
 		// a page per message: the capstone's 1,200 spans cloned in one message made an 80 ms task
-		const traces: Trace[] = [];
-		let page = await api.runTracesPage(limit, RUN_TRACES_PAGE_SPANS);
-		traces.push(...page.traces);
-		while (page.next !== null) {
-			page = await api.runTracesPage(limit, RUN_TRACES_PAGE_SPANS, { id: page.reading, from: page.next });
-			traces.push(...page.traces);
-		}
-		return traces;
+		return readRunTraces(await this.#start(), limit, RUN_TRACES_PAGE_SPANS);
 	}
 
 	/** The page's backend, listening on this run's network, its pipeline set up by the run's jaeger.yml and its sampling by sampling.json. */
