@@ -8,6 +8,7 @@
 //   WATERFALL_LINK=2 …        2 Mbit/s / 100 ms instead (=0: unthrottled, to see the CPU alone)
 //   WATERFALL_PROFILE=0 …     no CPU profile (it slows the page a little)
 //   WATERFALL_TRACE=1 …       also a Chromium trace: each thread's busy time between the milestones
+//   WATERFALL_TRACE_FILE=f …  and the trace saved to f (opens in chrome://tracing or Perfetto)
 import { createServer } from 'node:http';
 import { siteHandler } from '../../src/lib/course/site-server';
 import { launchChromium } from '../e2e/browser';
@@ -61,7 +62,7 @@ if (profiling) {
 const browserCdp = tracing ? await browser.newBrowserCDPSession() : null;
 if (browserCdp) {
 	(browserCdp as unknown as { on(e: string, f: (x: { value: TraceEvent[] }) => void): void }).on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-	await browserCdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'v8'] } } as never);
+	await browserCdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.runtime_stats'] } } as never);
 }
 const now = () => page.evaluate(() => performance.now());
 await page.goto(proxy.origin + STEP, { waitUntil: 'commit' });
@@ -126,6 +127,7 @@ for (let i = 2; i < tl.length; i += 2) {
 }
 console.log(`\nlink use per 0.5 s (of ${link.bitsPerSecond / 1e6} Mbit/s): ${perHalf.join(' ')}`);
 if (tracing) threadBusy();
+if (tracing && process.env.WATERFALL_TRACE_FILE) (await import('node:fs')).writeFileSync(process.env.WATERFALL_TRACE_FILE, JSON.stringify({ traceEvents }));
 const total = passLog.reduce((n, r) => n + r.bytes, 0);
 console.log(`\n${passLog.length} requests, ${(total / 1e6).toFixed(2)} MB until the pass (${(proxy.bytes / 1e6).toFixed(2)} MB by now)`);
 
@@ -168,5 +170,22 @@ function threadBusy() {
 		}
 		const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6);
 		if (parts.length) console.log(`      ${names.get(busiest) ?? busiest}: ${parts.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+	}
+	// the page's main thread: each task over 50 ms before the pass, by what ran inside it
+	// the page's renderer: of the CrRendererMain threads, the one busiest after navigation
+	const mainBusy = new Map<string, number>();
+	for (const e of tasks) if (names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain' && e.ts >= nav.ts) mainBusy.set(`${e.pid}:${e.tid}`, (mainBusy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur!);
+	const mainKey = [...mainBusy].sort((a, b) => b[1] - a[1])[0]?.[0];
+	console.log('\nmain-thread tasks over 50 ms before the pass (what ran inside, ms; nested events counted again):');
+	for (const task of tasks) {
+		if (`${task.pid}:${task.tid}` !== mainKey || task.dur! < 50_000 || task.ts < nav.ts || task.ts > nav.ts + (t.pass ?? Infinity) * 1000) continue;
+		const inside = new Map<string, number>();
+		for (const e of traceEvents) {
+			if (e.pid !== task.pid || e.tid !== task.tid || e.ph !== 'X' || !e.dur || e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur!) continue;
+			const label = e.name + (e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : '');
+			inside.set(label, (inside.get(label) ?? 0) + e.dur / 1000);
+		}
+		const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 14);
+		console.log(`  ${((task.ts - nav.ts) / 1e6).toFixed(2)} s, ${(task.dur! / 1000).toFixed(0)} ms: ${parts.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 	}
 }

@@ -8,6 +8,12 @@
 //   COLDSTART_SAMPLES=0 COLDSTART_ROOM=30 npm run bench -- coldstart   (the room only)
 //   COLDSTART_BASELINE=/tmp/old/build npm run bench -- coldstart        (also another build, for before/after)
 //   COLDSTART_UNCOMPRESSED=0 …                                          (without the uncompressed variant)
+//   COLDSTART_DRIVER=playwright …   the single visits driven by Playwright instead (see below)
+//
+// A single visit runs in its own Chromium with no DevTools client on the page (lib/bare-visit.ts),
+// as a learner's browser does: under Playwright every `new Error()` at a module's top level
+// re-parses its chunk, which lengthened Monaco's loading tasks by 60–100 ms that no learner sees.
+// The room (30 contexts in one browser) is driven by Playwright.
 //
 // The link is a throttling proxy on 127.0.0.1 (lib/throttle.ts): one bandwidth shared by every
 // response, a latency per request. Browser-side throttling would miss what workers fetch.
@@ -17,8 +23,9 @@ import { siteHandler } from '../../src/lib/course/site-server';
 import { launchChromium } from '../e2e/browser';
 import { BUILD_DIR } from '../e2e/serve';
 import { ensureBuild } from './lib/site';
-import { throttledProxy, type LinkProfile } from './lib/throttle';
+import { throttledProxy, type LinkProfile, type ThrottledProxy } from './lib/throttle';
 import { percentile, printTable } from './lib/table';
+import { bareVisit } from './lib/bare-visit';
 
 const STEP = '/tutorial/hello-span/real-tracer';
 const SAMPLES = Number(process.env.COLDSTART_SAMPLES ?? 3);
@@ -32,6 +39,7 @@ const PROFILES: LinkProfile[] = [
 const BASELINE = process.env.COLDSTART_BASELINE;
 // COLDSTART_UNCOMPRESSED=0: without the uncompressed variant (quicker iterations)
 const UNCOMPRESSED = process.env.COLDSTART_UNCOMPRESSED !== '0';
+const DRIVER = process.env.COLDSTART_DRIVER === 'playwright' ? 'playwright' : 'bare';
 const VARIANTS: readonly { name: string; compressed: boolean; root?: string }[] = [
 	{ name: 'compressed (npm start)', compressed: true },
 	...(UNCOMPRESSED ? [{ name: 'uncompressed', compressed: false }] : []),
@@ -98,6 +106,20 @@ async function firstVisit(browser: Browser, origin: string, timeoutMs: number, c
 	}
 }
 
+/** The same visit in a Chromium of its own without DevTools on the page; bytes and requests until the pass from the proxy's record. */
+async function bareFirstVisit(proxy: ThrottledProxy, timeoutMs: number): Promise<Sample> {
+	const v = await bareVisit(proxy.origin + STEP, timeoutMs, 'performance.timeOrigin');
+	// the proxy's clock (ms since it started) → the page's (ms since navigation)
+	const shift = proxy.startedAt - (v.extra as number);
+	const until = v.pass - shift;
+	const tl = proxy.timeline;
+	const slot = Math.min(tl.length - 1, Math.max(0, Math.floor(until / 250)));
+	let bytes = 0;
+	for (let i = slot; i >= 0; i--) if (tl[i] !== undefined) { bytes = tl[i]; break; }
+	const longest = v.tasks.reduce((a, b) => (b.duration > a.duration ? b : a), { start: NaN, duration: 0 });
+	return { text: v.text, editor: v.editor, pass: v.pass, bytes, requests: proxy.log.filter((r) => r.start <= until).length, longestTask: longest.duration, longestTaskAt: longest.start };
+}
+
 async function serve(compressed: boolean, root = BUILD_DIR): Promise<{ origin: string; server: Server }> {
 	const server = createServer(siteHandler(root, { compressed }));
 	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -117,7 +139,7 @@ for (const profile of PROFILES) {
 		for (const [vi, variant] of VARIANTS.entries()) {
 			const proxy = await throttledProxy(servers[vi].origin, profile);
 			try {
-				const r = await firstVisit(browser, proxy.origin, 240_000, () => ({ bytes: proxy.bytes, requests: proxy.requests }));
+				const r = DRIVER === 'bare' ? await bareFirstVisit(proxy, 240_000) : await firstVisit(browser, proxy.origin, 240_000, () => ({ bytes: proxy.bytes, requests: proxy.requests }));
 				const list = results.get(key(profile, variant)) ?? [];
 				list.push(r);
 				results.set(key(profile, variant), list);
@@ -140,7 +162,7 @@ for (const profile of SAMPLES > 0 ? PROFILES : []) {
 		return [label, ...values, ...(UNCOMPRESSED ? [values[1] / values[0]] : [])];
 	};
 	printTable({
-		title: `First visit of ${STEP} behind ${profile.name} (p50 of ${SAMPLES} cold contexts)`,
+		title: `First visit of ${STEP} behind ${profile.name} (p50 of ${SAMPLES} cold ${DRIVER === 'bare' ? 'browsers, no DevTools on the page' : 'contexts, driven by Playwright'})`,
 		columns: ['metric', ...VARIANTS.map((v) => v.name), ...(UNCOMPRESSED ? ['uncompressed / compressed'] : [])],
 		rows: [
 			row('lesson text visible (s)', (x) => x.text, s),
