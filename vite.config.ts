@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runtimeTypings } from './src/lib/runner/typings/vite-plugin.ts';
 import { sandboxRuntime } from './src/lib/runner/sandbox/vite-plugin.ts';
-import { sliceMonacoEvaluation } from './src/lib/editor/vite-plugin.ts';
+import { sliceMonacoEvaluation, compileHints } from './src/lib/editor/vite-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
@@ -13,7 +13,7 @@ const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', imp
 const esbuildWasmBytes = statSync(createRequire(import.meta.url).resolve('esbuild-wasm/esbuild.wasm')).size;
 
 export default defineConfig({
-	plugins: [sveltekit(), runtimeTypings(root), sandboxRuntime(root), sliceMonacoEvaluation()],
+	plugins: [sveltekit(), runtimeTypings(root), sandboxRuntime(root), sliceMonacoEvaluation(), compileHints()],
 	// the compiler's download progress needs the decoded size: a compressed response's Content-Length is not it
 	define: { __ESBUILD_WASM_BYTES__: String(esbuildWasmBytes) },
 	// Pre-bundled up front: otherwise Vite re-optimises mid-import and reloads the page (404s on .vite/deps/…).
