@@ -5,7 +5,8 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runtimeTypings } from './src/lib/runner/typings/vite-plugin.ts';
 import { sandboxRuntime } from './src/lib/runner/sandbox/vite-plugin.ts';
-import { sliceMonacoEvaluation, compileHints } from './src/lib/editor/vite-plugin.ts';
+import { sliceMonacoEvaluation } from './src/lib/editor/vite-plugin.ts';
+import { compileHints } from './src/lib/course/compile-hints-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));

@@ -9,8 +9,6 @@
 // Only the page's build: Monaco's own workers are bundled without this plugin (Vite's worker
 // pipeline has its own plugins), and a worker must register its message handler synchronously.
 import type { Plugin } from 'vite';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** The longest a slice of evaluation may run before it yields, in ms. */
 export const SLICE_MS = 25;
@@ -36,19 +34,6 @@ export function sliceMonacoEvaluation(sliceMs = SLICE_MS): Plugin {
 		transform(code, id) {
 			if (!MONACO_MODULE.test(id) || this.environment?.config.consumer !== 'client') return null;
 			return { code: sliceCheck(sliceMs) + code, map: null };
-		}
-	};
-}
-
-export function compileHints(): Plugin {
-	let dir = '';
-	return {
-		name: 'trace-tour:compile-hints',
-		apply: 'build',
-		writeBundle(options, bundle) {
-			if (this.environment?.config.consumer !== 'client' || process.env.NO_HINTS) return;
-			dir = options.dir ?? '';
-			for (const file of Object.values(bundle)) if (file.type === 'chunk') writeFileSync(join(dir, file.fileName), '//# allFunctionsCalledOnLoad\n' + readFileSync(join(dir, file.fileName), 'utf8'));
 		}
 	};
 }
