@@ -75,14 +75,18 @@ describe('lesson loader', () => {
 				...good,
 				'lessons/01-intro/app/lib/tracing.ts': 'shared\n',
 				'lessons/01-intro/app/hello.ts': 'app version\n',
+				'lessons/01-intro/app/zone.ts': 'zone\n',
 				'lessons/01-intro/01-first/index.md': '---\ntitle: First\napp: true\n---\n',
 				'lessons/01-intro/01-first/start/lock.ts': 'only in start\n'
 			})
 		);
 		const [first, second] = chapters[0].steps;
-		expect(first.start).toEqual({ 'lib/tracing.ts': 'shared\n', 'hello.ts': '// start\n', 'lock.ts': 'only in start\n' });
+		expect(first.start).toEqual({ 'lib/tracing.ts': 'shared\n', 'hello.ts': '// start\n', 'lock.ts': 'only in start\n', 'zone.ts': 'zone\n' });
 		// the step's own files win over the app's; a file only its start has is not in the solution
-		expect(first.solution).toEqual({ 'lib/tracing.ts': 'shared\n', 'hello.ts': 'console.log(1)\n' });
+		expect(first.solution).toEqual({ 'lib/tracing.ts': 'shared\n', 'hello.ts': 'console.log(1)\n', 'zone.ts': 'zone\n' });
+		// listed as one folder would be (the editor's tabs): not the app's files first, then the step's
+		expect(Object.keys(first.start)).toEqual(['hello.ts', 'lib/tracing.ts', 'lock.ts', 'zone.ts']);
+		expect(Object.keys(first.solution)).toEqual(['hello.ts', 'lib/tracing.ts', 'zone.ts']);
 		// a step that does not ask for the app does not get it
 		expect(second.start).toEqual({ 'a.ts': 'x\n' });
 	});

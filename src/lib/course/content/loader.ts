@@ -99,6 +99,20 @@ function appFiles(data: Record<string, unknown>, chapterDir: string, file: strin
 	return app;
 }
 
+/** Path order as readFiles walks a folder (sorted names, a folder's files in its place). */
+function walkOrder(a: string, b: string): number {
+	const x = a.split('/');
+	const y = b.split('/');
+	for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+	return x.length - y.length;
+}
+
+/** `over` laid over `base`, listed as one folder would be: the editor's tabs follow this order. */
+function layOver(base: Record<string, string>, over: Record<string, string>): Record<string, string> {
+	const merged = { ...base, ...over };
+	return Object.fromEntries(Object.keys(merged).sort(walkOrder).map((path) => [path, merged[path]]));
+}
+
 function loadStep(root: string, chapterDir: string, name: string, slug: string): StepSource {
 	const dir = join(chapterDir, name);
 	const rel = (p: string) => relative(root, join(dir, p)).split('\\').join('/');
@@ -107,11 +121,11 @@ function loadStep(root: string, chapterDir: string, name: string, slug: string):
 	const { data, body } = splitFrontMatter(readFileSync(indexFile, 'utf8'), rel('index.md'));
 	const app = appFiles(data, chapterDir, rel('index.md'));
 	const ownStart = readFiles(join(dir, 'start'));
-	const start = { ...app, ...ownStart };
+	const start = layOver(app, ownStart);
 	if (Object.keys(start).length === 0) throw new LessonError(rel('start') + '/', 'the step has no start files');
 	const readingOnly = data.readingOnly === true;
 	const ownSolution = readFiles(join(dir, 'solution'));
-	const solution = Object.keys(ownSolution).length ? { ...app, ...ownSolution } : {};
+	const solution = Object.keys(ownSolution).length ? layOver(app, ownSolution) : {};
 	const hasCheck = existsSync(join(dir, 'check.ts'));
 	if (!readingOnly && !hasCheck) throw new LessonError(rel('check.ts'), 'missing: a step needs a check (or readingOnly: true)');
 	if (!readingOnly && Object.keys(solution).length === 0) throw new LessonError(rel('solution') + '/', 'the step has no solution files');
