@@ -28,7 +28,7 @@ export interface BareVisit {
 
 /** Runs in the page before its own scripts: milestones, long tasks, and the learner's two clicks. */
 function learner() {
-	type State = { text?: number; editor?: number; solved?: number; ran?: number; pass?: number; tasks: { start: number; duration: number }[] };
+	type State = { text?: number; editor?: number; solved?: number; ran?: number; pass?: number; fcp?: number; tasks: { start: number; duration: number }[] };
 	const state: State = { tasks: [] };
 	(window as unknown as { __visit: State }).__visit = state;
 	new PerformanceObserver((list) => {
@@ -50,6 +50,7 @@ function learner() {
 		}
 		if (!state.pass && /All checks passed/.test(document.querySelector('section.checks')?.textContent ?? '')) {
 			state.pass = now;
+			state.fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
 			obs.disconnect();
 		}
 	}).observe(document, { childList: true, subtree: true, characterData: true });
@@ -102,7 +103,7 @@ export async function bareVisit(url: string, timeoutMs: number, extra?: string):
 		await send('Page.navigate', { url }, sessionId);
 		// tsx (esbuild, keepNames) may wrap the function's inner functions in __name(): defined above
 		const deadline = Date.now() + timeoutMs;
-		let state: { text: number; editor: number; pass?: number; tasks: BareVisit['tasks'] } | null = null;
+		let state: { text: number; editor: number; pass?: number; fcp?: number; tasks: BareVisit['tasks'] } | null = null;
 		while (Date.now() < deadline) {
 			await new Promise((r) => setTimeout(r, 200));
 			const { result } = await send('Runtime.evaluate', { expression: 'JSON.stringify(window.__visit ?? { href: location.href })', returnByValue: true }, sessionId);
@@ -110,7 +111,8 @@ export async function bareVisit(url: string, timeoutMs: number, extra?: string):
 			if (state?.pass) {
 				const more = extra ? (await send('Runtime.evaluate', { expression: `JSON.stringify(${extra})`, returnByValue: true }, sessionId)).result.value : undefined;
 				const pass = state.pass;
-				return { text: state.text, editor: state.editor, pass, tasks: state.tasks.filter((t) => t.start < pass), extra: more && JSON.parse(more) };
+				// the text is there when it is painted: the heading is parsed before the first paint
+				return { text: Math.max(state.text, state.fcp ?? 0), editor: state.editor, pass, tasks: state.tasks.filter((t) => t.start < pass), extra: more && JSON.parse(more) };
 			}
 		}
 		throw new Error(`no pass within ${timeoutMs / 1000} s (the page's record: ${JSON.stringify(state)?.slice(0, 300)})`);
