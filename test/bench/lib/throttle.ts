@@ -35,6 +35,10 @@ export interface LogEntry {
 	end: number;
 	bytes: number;
 	encoding: string;
+	/** the upstream error that failed it (after its one retry), if any */
+	error?: string;
+	/** the upstream error its first attempt met, if it was retried */
+	retried?: string;
 }
 
 export interface ThrottledProxy {
@@ -115,9 +119,11 @@ export async function throttledProxy(upstream: string, link: LinkProfile): Promi
 		const entry: LogEntry = { path: (req.url ?? '/').split('?')[0], start: Date.now() - t0, firstByte: NaN, end: NaN, bytes: 0, encoding: '' };
 		log.push(entry);
 		res.on('finish', () => ((entry.end = Date.now() - t0), (entry.bytes = byPath.get(entry.path) ?? 0)));
-		setTimeout(() => {
+		// a kept-alive upstream socket can be closed by the server just as it is reused (ECONNRESET);
+		// a browser retries such a request on a new connection, and so does the proxy, once
+		const forward = (attempt: number) => {
 			const up = request(
-				{ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent },
+				{ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent: attempt === 0 ? agent : false },
 				(upRes: IncomingMessage) => {
 					entry.encoding = String(upRes.headers['content-encoding'] ?? '');
 					res.writeHead(upRes.statusCode ?? 502, upRes.headers);
@@ -152,11 +158,17 @@ export async function throttledProxy(upstream: string, link: LinkProfile): Promi
 					});
 				}
 			);
-			up.on('error', () => {
+			up.on('error', (err: NodeJS.ErrnoException) => {
+				if (!res.headersSent && attempt === 0 && req.method === 'GET') return ((entry.retried = err.code ?? err.message), forward(1));
+				entry.error = err.code ?? err.message;
 				if (!res.headersSent) res.writeHead(502);
 				res.end();
 			});
-			req.pipe(up);
+			if (req.method === 'GET') up.end();
+			else req.pipe(up);
+		};
+		setTimeout(() => {
+			forward(0);
 		}, link.latencyMs);
 	});
 	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
