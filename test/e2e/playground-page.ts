@@ -18,7 +18,14 @@ export async function run(where: Page | Frame, timeoutMs = 30_000): Promise<stri
 	await where.getByRole('button', { name: /^Run/ }).click();
 	// the status leaves its previous final text as soon as the run starts
 	await where.waitForFunction(() => !/^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 5_000 }).catch(() => {});
-	await where.waitForFunction(() => /^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: timeoutMs });
+	try {
+		await where.waitForFunction(() => /^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: timeoutMs });
+	} catch (e) {
+		// where the run stood says which part did not answer
+		const stuck = await status.textContent({ timeout: 1_000 }).catch(() => '(no status)');
+		const tail = (await consoleText(where).catch(() => '')).split('\n').slice(-12).join('\n');
+		throw new Error(`the run did not end within ${timeoutMs} ms; its status says "${stuck}"; the Console ends:\n${tail}`, { cause: e });
+	}
 	const text = (await status.textContent()) ?? '';
 	assert.match(text, DONE);
 	return text;

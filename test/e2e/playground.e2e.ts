@@ -220,3 +220,21 @@ test('playground edits are saved as you type and come back after a reload', asyn
 	await page.keyboard.press('Control+End');
 	await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('saved-note-7'), null, { timeout: 30_000 });
 });
+
+test('Run clicked while the page is still starting is not lost: the button waits for the page, no reload', async ({ page, url, consoleErrors }) => {
+	// the page's own script held back, as on a slow link or a busy laptop: the prerendered Run is on screen first
+	await page.route('**/_app/immutable/entry/**', async (route) => {
+		await new Promise((r) => setTimeout(r, 2_000));
+		await route.continue();
+	});
+	let loads = 0;
+	page.on('load', () => loads++);
+	await page.goto(url('/playground' + encodeShare(twoServices)), { waitUntil: 'commit' });
+	const button = page.getByRole('button', { name: /^Run/ });
+	await button.waitFor();
+	assert.ok(await button.isDisabled(), 'Run is off until the page can run code');
+	assert.match(await run(page), /^Finished in/);
+	assert.match(await consoleText(page), /client got 201 Hello, Ada!/);
+	assert.equal(loads, 1, 'the page loaded once: the early click did not submit the form');
+	assert.deepEqual(consoleErrors, []);
+});
