@@ -5,7 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { assert } from './harness';
 import { encodeShare } from '../../src/lib/course/share';
 
-export const DONE = /^(Finished|Stopped|Compile failed)/;
+export const DONE = /^(Finished|Stopped|Compile failed|Compiler failed)/;
 
 export async function openPlayground(page: Page, url: (p: string) => string, files: Record<string, string>) {
 	await page.goto(url('/playground' + encodeShare(files)));
@@ -17,9 +17,9 @@ export async function run(where: Page | Frame, timeoutMs = 30_000): Promise<stri
 	const status = where.getByRole('status', { name: 'Run status' });
 	await where.getByRole('button', { name: /^Run/ }).click();
 	// the status leaves its previous final text as soon as the run starts
-	await where.waitForFunction(() => !/^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 5_000 }).catch(() => {});
+	await where.waitForFunction(() => !/^(Finished|Stopped|Compile failed|Compiler failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: 5_000 }).catch(() => {});
 	try {
-		await where.waitForFunction(() => /^(Finished|Stopped|Compile failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: timeoutMs });
+		await where.waitForFunction(() => /^(Finished|Stopped|Compile failed|Compiler failed)/.test(document.querySelector('[aria-label="Run status"]')?.textContent ?? ''), null, { timeout: timeoutMs });
 	} catch (e) {
 		// where the run stood says which part did not answer
 		const stuck = await status.textContent({ timeout: 1_000 }).catch(() => '(no status)');

@@ -238,3 +238,15 @@ test('Run clicked while the page is still starting is not lost: the button waits
 	assert.equal(loads, 1, 'the page loaded once: the early click did not submit the form');
 	assert.deepEqual(consoleErrors, []);
 });
+
+test('a compiler download that fails says so in the status and the Console; the next Run downloads it again', async ({ page, url }) => {
+	let refuse = true;
+	await page.context().route('**/*.wasm', (route) => (refuse ? route.abort('connectionreset') : route.continue()));
+	await open(page, url, twoServices);
+	const status = await run(page);
+	assert.match(status, /^Compiler failed to load: /);
+	assert.match(await consoleText(page), /compiler │ The compiler failed to load: /);
+	refuse = false;
+	assert.match(await run(page), /^Finished in/);
+	assert.match(await consoleText(page), /client got 201 Hello, Ada!/);
+});

@@ -20,6 +20,7 @@ export interface RunToJudge {
 export async function judgeRun(run: RunToJudge, check: (output: RunOutput) => Promise<CheckItem[]>, locale: Locale): Promise<CheckItem[]> {
 	const { result } = run;
 	const t = translator(locale);
+	if (result.compilerFailed !== undefined) return [{ label: t('checks.compiles'), ok: false, hint: result.compilerFailed }];
 	const compileError = result.diagnostics.find((d) => d.severity === 'error');
 	if (compileError) {
 		return [{ label: t('checks.compiles'), ok: false, hint: `${compileError.file}:${compileError.line}:${compileError.column} ${compileError.message}` }];

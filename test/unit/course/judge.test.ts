@@ -33,6 +33,14 @@ describe('judging a run for a step', () => {
 		expect(items).toEqual([{ label: '代码编译通过', ok: false, hint: "hello.ts:3:7 Expected ';'" }]);
 	});
 
+	it('a compiler that could not load is the only item, saying why; the check does not run', async () => {
+		let ran = false;
+		const why = 'the download stalled: nothing arrived for 30 s. Check the connection, then Run again.';
+		const items = await judgeRun({ result: result({ ok: false, console: [], compilerFailed: why }), traces: [], args: '' }, async () => ((ran = true), []), 'en');
+		expect(ran).toBe(false);
+		expect(items).toEqual([{ label: 'the code compiles', ok: false, hint: why }]);
+	});
+
 	it('a crash comes first, then what the check found', async () => {
 		const errors = [{ service: 'formatter', where: 'request handler' as const, message: 'boom', stack: '', file: 'formatter.ts', line: 4, column: 2 }];
 		const items = await judgeRun({ result: result({ ok: false, errors }), traces: [], args: '' }, async () => [{ label: 'a span', ok: false }], 'en');

@@ -5,6 +5,11 @@ import { ESBUILD_WASM_URL } from './wasm-url';
 
 export type CompilerState = { phase: 'idle' } | { phase: 'loading'; loaded: number; total: number | null } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
+/** The compiler could not be loaded (a failed or stalled download); the next compile tries again. */
+export class CompilerUnavailable extends Error {
+	override name = 'CompilerUnavailable';
+}
+
 /**
  * The main thread's handle on the compiler worker: started on first use (or warm()), kept for the
  * page's life, and a cache of results keyed by the exact input, so an unchanged Run does not compile.
@@ -66,7 +71,9 @@ export class CompilerClient {
 			this.#cache.set(key, hit);
 			return hit;
 		}
-		await this.warm();
+		await this.warm().catch((e: unknown) => {
+			throw new CompilerUnavailable(e instanceof Error ? e.message : String(e));
+		});
 		const result = await this.#api!.compile(input);
 		this.#cache.set(key, result);
 		if (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);

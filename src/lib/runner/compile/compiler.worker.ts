@@ -2,10 +2,10 @@
 import * as Comlink from 'comlink';
 import * as esbuild from 'esbuild-wasm';
 import { compile, type EsbuildLike } from './compile';
-import { decodedSize } from './download-size';
+import { download, type Progress } from './download';
 import type { CompileInput, CompileResult } from './types';
 
-export type Progress = { loaded: number; total: number | null };
+export type { Progress };
 /** When each stage of loading ended (ms since the epoch, so the page can place them on its own timeline) */
 export type LoadTimings = { requested: number; lastByte: number; compiled: number; initialized: number; warmed: number };
 
@@ -13,36 +13,17 @@ let ready: Promise<LoadTimings> | null = null;
 const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
- * Downloads the 14 MB wasm with progress (esbuild's own initialize cannot report any), compiling it
- * as the bytes arrive (compileStreaming): on a slow link or CPU, compiling the whole module after
- * the last byte took another 1–2 s before the first Run could start.
+ * Downloads the 14 MB wasm with progress, compiling it as the bytes arrive (compileStreaming): on a
+ * slow link or CPU, compiling the whole module after the last byte took another 1–2 s before the
+ * first Run could start.
  */
 async function load(wasmURL: string, onProgress?: (p: Progress) => void): Promise<LoadTimings> {
 	const requested = epochNow();
-	let lastByte = NaN;
-	const res = await fetch(wasmURL);
-	if (!res.ok || !res.body) throw new Error(`could not load the compiler (${res.status})`);
-	const total = decodedSize(res.headers, typeof __ESBUILD_WASM_BYTES__ === 'number' ? __ESBUILD_WASM_BYTES__ : null);
-	let loaded = 0;
-	let lastReport = 0;
-	const counted = res.body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, out) {
-				loaded += chunk.length;
-				if (onProgress && loaded - lastReport > 256 * 1024) {
-					lastReport = loaded;
-					onProgress({ loaded, total });
-				}
-				out.enqueue(chunk);
-			},
-			flush() {
-				lastByte = epochNow();
-				onProgress?.({ loaded, total: total ?? loaded });
-			}
-		})
-	);
+	const wasm = await download(wasmURL, { builtBytes: typeof __ESBUILD_WASM_BYTES__ === 'number' ? __ESBUILD_WASM_BYTES__ : null, onProgress });
 	// a fresh Response: the host's Content-Type may be wrong (octet-stream), which compileStreaming refuses
-	const wasmModule = await WebAssembly.compileStreaming(new Response(counted, { headers: { 'content-type': 'application/wasm' } }));
+	const wasmModule = await WebAssembly.compileStreaming(new Response(wasm.body, { headers: { 'content-type': 'application/wasm' } })).catch((e: unknown) => {
+		throw wasm.failure() ?? e;
+	});
 	const compiled = epochNow();
 	await esbuild.initialize({ wasmModule, worker: false });
 	const initialized = epochNow();
@@ -52,7 +33,7 @@ async function load(wasmURL: string, onProgress?: (p: Progress) => void): Promis
 		files: { 'warm.ts': `import { serve } from 'tour/http';\nexport async function main(): Promise<void> { serve(1, () => 'ok'); await null; }` },
 		entries: ['warm.ts']
 	});
-	return { requested, lastByte, compiled, initialized, warmed: epochNow() };
+	return { requested, lastByte: wasm.lastByte(), compiled, initialized, warmed: epochNow() };
 }
 
 const api = {

@@ -72,7 +72,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 
 	const result = (async (): Promise<RunResult> => {
 		const compiled = await compilePhase(run, deps, req);
-		if (!compiled.ok) return run.finish({ diagnostics: compiled.diagnostics });
+		if (!compiled.ok) return run.finish({ diagnostics: compiled.diagnostics, ...(compiled.compilerFailed === undefined ? {} : { compilerFailed: compiled.compilerFailed }) });
 		if (run.stopRequested) return run.finish({ diagnostics: compiled.warnings });
 		const world = await startPhase(run, deps, req, compiled.specs, compiled.bundles, stopAll);
 		resolveNetwork(world.net);
@@ -109,7 +109,7 @@ export function startWorld(deps: WorldDeps, req: RunRequest, cb: RunCallbacks = 
 
 type Compiled =
 	| { ok: true; specs: ServiceSpec[]; bundles: Record<string, Bundle>; warnings: RunResult['diagnostics'] }
-	| { ok: false; diagnostics: RunResult['diagnostics'] };
+	| { ok: false; diagnostics: RunResult['diagnostics']; compilerFailed?: string };
 
 /** Which files are services, and their bundles; problems and compile errors go to the Console. */
 async function compilePhase(run: RunState, deps: WorldDeps, req: RunRequest): Promise<Compiled> {
@@ -121,8 +121,23 @@ async function compilePhase(run: RunState, deps: WorldDeps, req: RunRequest): Pr
 		return { ok: false, diagnostics: [] };
 	}
 	const off = run.cb.onCompilerState ? deps.compiler.onState(run.cb.onCompilerState) : () => {};
-	const compiled = await deps.compiler.compile({ files: req.files, entries: specs.map((s) => s.file) }).finally(off);
+	// Stop works while the compiler is still downloading: the run ends now, the download goes on for the next Run
+	const compiling = deps.compiler.compile({ files: req.files, entries: specs.map((s) => s.file) });
+	const compiled = await Promise.race([compiling, run.ended.then(() => null)])
+		// the compiler could not load (a failed or stalled download): say why; the next Run tries again
+		.catch((e: unknown) => ({ ok: false as const, diagnostics: [], failed: e instanceof Error ? e : new Error(String(e)) }))
+		.finally(off);
 	run.timings.compileMs = run.now();
+	if (compiled && 'failed' in compiled) {
+		const what = compiled.failed.name === 'CompilerUnavailable' ? 'The compiler failed to load' : 'The compiler failed';
+		run.emit('compiler', 'err', `${what}: ${compiled.failed.message}`);
+		return { ok: false, diagnostics: [], compilerFailed: compiled.failed.message };
+	}
+	if (compiled === null) {
+		compiling.catch(() => {});
+		run.emit('runner', 'system', 'Run stopped.');
+		return { ok: false, diagnostics: [] };
+	}
 	if (!compiled.ok) {
 		for (const d of compiled.diagnostics) run.emit('compiler', 'err', formatDiagnostic(d));
 		return { ok: false, diagnostics: compiled.diagnostics };

@@ -72,6 +72,8 @@ export interface RunResult {
 	timedOut: boolean;
 	/** stopped by the learner (Stop, or a new Run) */
 	stopped: boolean;
+	/** the compiler itself failed (its download failed or stalled): why; nothing was compiled */
+	compilerFailed?: string;
 	timings: { compileMs: number; runMs: number; flushMs: number; totalMs: number };
 }
 
