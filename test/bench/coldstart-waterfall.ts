@@ -15,7 +15,8 @@ import { launchChromium } from '../e2e/browser';
 import { BUILD_DIR } from '../e2e/serve';
 import { ensureBuild } from './lib/site';
 import { throttledProxy } from './lib/throttle';
-import { ALIGN_MARK, blameTasks, type Profile, type Task } from './lib/cpu-profile';
+import { ALIGN_MARK, blameTasks, type Profile } from './lib/cpu-profile';
+import { pageMilestones, type Milestones } from './lib/page-milestones';
 
 const STEP = '/tutorial/hello-span/real-tracer';
 const LINKS = {
@@ -37,22 +38,7 @@ const proxy = await throttledProxy(`http://127.0.0.1:${typeof a === 'object' && 
 const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const page = await context.newPage();
-type Times = { text?: number; editor?: number; pass?: number; tasks: Task[] };
-await page.addInitScript(() => {
-	const times: Times = { tasks: [] };
-	(window as unknown as { __times: Times }).__times = times;
-	new PerformanceObserver((list) => {
-		for (const e of list.getEntries()) times.tasks.push({ start: e.startTime, duration: e.duration });
-	}).observe({ type: 'longtask', buffered: true });
-	new MutationObserver((_, obs) => {
-		if (!times.text && document.querySelector('article h1')) times.text = performance.now();
-		if (!times.editor && document.querySelector('.monaco-editor .view-lines .view-line')) times.editor = performance.now();
-		if (!times.pass && /All checks passed/.test(document.querySelector('section.checks')?.textContent ?? '')) {
-			times.pass = performance.now();
-			obs.disconnect();
-		}
-	}).observe(document, { childList: true, subtree: true, characterData: true });
-});
+await page.addInitScript(pageMilestones);
 const cdp = await context.newCDPSession(page);
 if (profiling) {
 	await cdp.send('Profiler.enable');
@@ -73,7 +59,7 @@ await page.getByRole('button', { name: 'Run' }).click();
 const runAt = await now();
 await page.getByRole('region', { name: 'Checks' }).getByText('All checks passed').waitFor({ timeout: 120_000 });
 const passLog = proxy.log.slice();
-const t = await page.evaluate(() => (window as unknown as { __times: Times }).__times);
+const t = await page.evaluate(() => (window as unknown as { __milestones: Milestones }).__milestones);
 const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })));
 const timeOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -162,13 +148,7 @@ function threadBusy() {
 		console.log(`  ${w.label} (${((w.to - w.from) / 1000).toFixed(2)} s): ${top.map(([k, ms]) => `${names.get(k) ?? k} ${ms.toFixed(0)}`).join(', ')}`);
 		// what the busiest thread did: trace events inside its tasks, by name (nested ones counted again)
 		const [busiest] = top[0] ?? [];
-		const inside = new Map<string, number>();
-		for (const e of traceEvents) {
-			if (`${e.pid}:${e.tid}` !== busiest || e.ph !== 'X' || !e.dur || e.name.endsWith('RunTask')) continue;
-			const overlap = Math.min(hi, e.ts + e.dur) - Math.max(lo, e.ts);
-			if (overlap > 0) inside.set(e.name, (inside.get(e.name) ?? 0) + overlap / 1000);
-		}
-		const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6);
+		const parts = [...ranInside(busiest, lo, hi, (e) => e.name)].sort((a, b) => b[1] - a[1]).slice(0, 6);
 		if (parts.length) console.log(`      ${names.get(busiest) ?? busiest}: ${parts.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 	}
 	// the page's main thread: each task over 50 ms before the pass, by what ran inside it
@@ -179,13 +159,19 @@ function threadBusy() {
 	console.log('\nmain-thread tasks over 50 ms before the pass (what ran inside, ms; nested events counted again):');
 	for (const task of tasks) {
 		if (`${task.pid}:${task.tid}` !== mainKey || task.dur! < 50_000 || task.ts < nav.ts || task.ts > nav.ts + (t.pass ?? Infinity) * 1000) continue;
-		const inside = new Map<string, number>();
-		for (const e of traceEvents) {
-			if (e.pid !== task.pid || e.tid !== task.tid || e.ph !== 'X' || !e.dur || e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur!) continue;
-			const label = e.name + (e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : '');
-			inside.set(label, (inside.get(label) ?? 0) + e.dur / 1000);
-		}
+		const inside = ranInside(mainKey, task.ts, task.ts + task.dur!, (e) => e.name + (e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : ''));
 		const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 14);
 		console.log(`  ${((task.ts - nav.ts) / 1e6).toFixed(2)} s, ${(task.dur! / 1000).toFixed(0)} ms: ${parts.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
 	}
+}
+
+/** ms of each kind of trace event one thread ran between `lo` and `hi` (trace µs), by `label`: nested events are counted again; the tasks that hold them are not. */
+function ranInside(thread: string | undefined, lo: number, hi: number, label: (e: TraceEvent) => string): Map<string, number> {
+	const inside = new Map<string, number>();
+	for (const e of traceEvents) {
+		if (`${e.pid}:${e.tid}` !== thread || e.ph !== 'X' || !e.dur || e.name.endsWith('RunTask')) continue;
+		const overlap = Math.min(hi, e.ts + e.dur) - Math.max(lo, e.ts);
+		if (overlap > 0) inside.set(label(e), (inside.get(label(e)) ?? 0) + overlap / 1000);
+	}
+	return inside;
 }

@@ -19,7 +19,7 @@
 // The link is a throttling proxy on 127.0.0.1 (lib/throttle.ts): one bandwidth shared by every
 // response, a latency per request. Browser-side throttling would miss what workers fetch.
 import { createServer, type Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { siteHandler } from '../../src/lib/course/site-server';
 import { launchChromium } from '../e2e/browser';
 import { BUILD_DIR } from '../e2e/serve';
@@ -27,6 +27,7 @@ import { ensureBuild } from './lib/site';
 import { throttledProxy, type LinkProfile, type ThrottledProxy } from './lib/throttle';
 import { percentile, printTable } from './lib/table';
 import { bareVisit } from './lib/bare-visit';
+import { longestTask, pageMilestones, settled, type Milestones } from './lib/page-milestones';
 
 const STEP = '/tutorial/hello-span/real-tracer';
 const SAMPLES = Number(process.env.COLDSTART_SAMPLES ?? 3);
@@ -57,27 +58,6 @@ interface Sample {
 	longestTaskAt: number;
 }
 
-type Times = { text?: number; editor?: number; pass?: number; tasks: { start: number; duration: number }[] };
-
-/** Page-side: when the lesson text, the editor and the passed checks appear; every long task. */
-async function instrument(page: Page) {
-	await page.addInitScript(() => {
-		const times: Times = { tasks: [] };
-		(window as unknown as { __times: Times }).__times = times;
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) times.tasks.push({ start: e.startTime, duration: e.duration });
-		}).observe({ type: 'longtask', buffered: true });
-		new MutationObserver((_, obs) => {
-			if (!times.text && document.querySelector('article h1')) times.text = performance.now();
-			if (!times.editor && document.querySelector('.monaco-editor .view-lines .view-line')) times.editor = performance.now();
-			if (!times.pass && /All checks passed/.test(document.querySelector('section.checks')?.textContent ?? '')) {
-				times.pass = performance.now();
-				obs.disconnect();
-			}
-		}).observe(document, { childList: true, subtree: true, characterData: true });
-	});
-}
-
 /** One learner's first visit: open the step, Solve, Run, until the checks pass. */
 async function firstVisit(browser: Browser, origin: string, timeoutMs: number, counters: () => { bytes: number; requests: number } = () => ({ bytes: 0, requests: 0 })) {
 	// one deadline for the whole visit, not one per step
@@ -87,7 +67,7 @@ async function firstVisit(browser: Browser, origin: string, timeoutMs: number, c
 	const page = await context.newPage();
 	let stage = 'open';
 	try {
-		await instrument(page);
+		await page.addInitScript(pageMilestones);
 		await page.goto(origin + STEP, { waitUntil: 'commit', timeout: left() });
 		stage = 'editor';
 		await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: left() });
@@ -98,14 +78,9 @@ async function firstVisit(browser: Browser, origin: string, timeoutMs: number, c
 		await page.getByRole('region', { name: 'Checks' }).getByText('All checks passed').waitFor({ timeout: left() });
 		// read at once: after the pass the TypeScript worker and (a second later) the offline copy start
 		const traffic = counters();
-		const t = await page.evaluate(() => {
-			const times = (window as unknown as { __times: Times }).__times;
-			const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-			return { ...times, text: Math.max(times.text ?? NaN, fcp) };
-		});
-		const tasks = t.tasks.filter((x) => x.start < t.pass!);
-		const longest = tasks.reduce((a, b) => (b.duration > a.duration ? b : a), { start: NaN, duration: 0 });
-		return { text: t.text, editor: t.editor!, pass: t.pass!, longestTask: longest.duration, longestTaskAt: longest.start, ...traffic };
+		const t = settled(await page.evaluate(() => (window as unknown as { __milestones: Milestones }).__milestones));
+		const longest = longestTask(t.tasks);
+		return { text: t.text, editor: t.editor, pass: t.pass, longestTask: longest.duration, longestTaskAt: longest.start, ...traffic };
 	} catch (e) {
 		// where it stopped, and what the page said then: the room's failures must be readable
 		const said = await page
@@ -127,7 +102,7 @@ async function bareFirstVisit(proxy: ThrottledProxy, timeoutMs: number): Promise
 	const slot = Math.min(tl.length - 1, Math.max(0, Math.floor(until / 250)));
 	let bytes = 0;
 	for (let i = slot; i >= 0; i--) if (tl[i] !== undefined) { bytes = tl[i]; break; }
-	const longest = v.tasks.reduce((a, b) => (b.duration > a.duration ? b : a), { start: NaN, duration: 0 });
+	const longest = longestTask(v.tasks);
 	return { text: v.text, editor: v.editor, pass: v.pass, bytes, requests: proxy.log.filter((r) => r.start <= until).length, longestTask: longest.duration, longestTaskAt: longest.start };
 }
 

@@ -15,45 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CHROMIUM_PATH } from '../../e2e/browser';
+import { learnerClicks, milestonesScript, pageMilestones, settled, type Milestones, type Task } from './page-milestones';
 
 export interface BareVisit {
 	text: number;
 	editor: number;
 	pass: number;
 	/** every main-thread long task until the pass (PerformanceObserver 'longtask') */
-	tasks: { start: number; duration: number }[];
+	tasks: Task[];
 	/** the value of `extra` (an expression) in the page at the pass, for diagnosis */
 	extra?: unknown;
-}
-
-/** Runs in the page before its own scripts: milestones, long tasks, and the learner's two clicks. */
-function learner() {
-	type State = { text?: number; editor?: number; solved?: number; ran?: number; pass?: number; fcp?: number; tasks: { start: number; duration: number }[] };
-	const state: State = { tasks: [] };
-	(window as unknown as { __visit: State }).__visit = state;
-	new PerformanceObserver((list) => {
-		for (const e of list.getEntries()) state.tasks.push({ start: e.startTime, duration: e.duration });
-	}).observe({ type: 'longtask', buffered: true });
-	const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
-	new MutationObserver((_, obs) => {
-		const now = performance.now();
-		if (!state.text && document.querySelector('article h1')) state.text = now;
-		if (!state.editor && document.querySelector('.monaco-editor .view-lines .view-line')) state.editor = now;
-		// what Playwright's clicks did in the other bench, without its actionability waits
-		if (state.editor && !state.solved && button('Solve')) {
-			state.solved = now;
-			button('Solve')!.click();
-		}
-		if (state.solved && !state.ran && button('Run')) {
-			state.ran = now;
-			setTimeout(() => button('Run')!.click(), 0);
-		}
-		if (!state.pass && /All checks passed/.test(document.querySelector('section.checks')?.textContent ?? '')) {
-			state.pass = now;
-			state.fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-			obs.disconnect();
-		}
-	}).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 /** CDP over Chromium's debugging pipe (fd 3 in, fd 4 out, messages ended by NUL). */
@@ -99,20 +70,17 @@ export async function bareVisit(url: string, timeoutMs: number, extra?: string):
 		if (!page) throw new Error('no page target');
 		const { sessionId } = await send('Target.attachToTarget', { targetId: page.targetId, flatten: true });
 		await send('Page.enable', {}, sessionId);
-		await send('Page.addScriptToEvaluateOnNewDocument', { source: `var __name = (f) => f; (${learner.toString()})()` }, sessionId);
+		await send('Page.addScriptToEvaluateOnNewDocument', { source: milestonesScript(pageMilestones, learnerClicks) }, sessionId);
 		await send('Page.navigate', { url }, sessionId);
-		// tsx (esbuild, keepNames) may wrap the function's inner functions in __name(): defined above
 		const deadline = Date.now() + timeoutMs;
-		let state: { text: number; editor: number; pass?: number; fcp?: number; tasks: BareVisit['tasks'] } | null = null;
+		let state: Milestones | null = null;
 		while (Date.now() < deadline) {
 			await new Promise((r) => setTimeout(r, 200));
-			const { result } = await send('Runtime.evaluate', { expression: 'JSON.stringify(window.__visit ?? { href: location.href })', returnByValue: true }, sessionId);
+			const { result } = await send('Runtime.evaluate', { expression: 'JSON.stringify(window.__milestones ?? { href: location.href })', returnByValue: true }, sessionId);
 			state = JSON.parse(result.value ?? 'null');
 			if (state?.pass) {
 				const more = extra ? (await send('Runtime.evaluate', { expression: `JSON.stringify(${extra})`, returnByValue: true }, sessionId)).result.value : undefined;
-				const pass = state.pass;
-				// the text is there when it is painted: the heading is parsed before the first paint
-				return { text: Math.max(state.text, state.fcp ?? 0), editor: state.editor, pass, tasks: state.tasks.filter((t) => t.start < pass), extra: more && JSON.parse(more) };
+				return { ...settled(state), extra: more && JSON.parse(more) };
 			}
 		}
 		throw new Error(`no pass within ${timeoutMs / 1000} s (the page's record: ${JSON.stringify(state)?.slice(0, 300)})`);
