@@ -250,3 +250,21 @@ test('a compiler download that fails says so in the status and the Console; the 
 	assert.match(await run(page), /^Finished in/);
 	assert.match(await consoleText(page), /client got 201 Hello, Ada!/);
 });
+
+test('Stop while the compiler is still downloading ends the run at once; the next Run gets the same download', async ({ page, url }) => {
+	let release!: () => void;
+	const held = new Promise<void>((r) => (release = r));
+	await page.context().route('**/*.wasm', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await open(page, url, twoServices);
+	const status = page.getByRole('status', { name: 'Run status' });
+	await page.getByRole('button', { name: /^Run/ }).click();
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await status.getByText('Stopped', { exact: true }).waitFor({ timeout: 5_000 });
+	assert.match(await consoleText(page), /Run stopped\./);
+	release();
+	assert.match(await run(page), /^Finished in/);
+	assert.match(await consoleText(page), /client got 201 Hello, Ada!/);
+});
