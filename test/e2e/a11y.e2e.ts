@@ -47,7 +47,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		problems.push(...(await audit(page, 'step after Run (traces)')));
 		// a trace file opened on /traces, with span details
 		await page.goto(url('/traces'));
-		await page.getByLabel('Import traces').setInputFiles(fixture);
+		await page.getByLabel('Import traces').and(page.locator(':enabled')).setInputFiles(fixture);
 		await page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row').first().click();
 		problems.push(...(await audit(page, '/traces with a trace open')));
 		assert.deepEqual(problems, []);

@@ -78,9 +78,9 @@ test('progress exports to a file and imports on another machine; a bad file chan
 	try {
 		const p = await other.newPage();
 		await p.goto(url('/'));
-		await p.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "steps": 3}') });
+		await p.locator('input[type=file]:enabled').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "steps": 3}') });
 		await p.getByRole('alert').getByText(/Could not import broken.json: saved progress has no "steps".*unchanged/).waitFor();
-		await p.locator('input[type=file]').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+		await p.locator('input[type=file]:enabled').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
 		await p.getByRole('dialog', { name: 'Replace your progress with the one in progress.json?' }).getByRole('button', { name: 'Replace my progress' }).click();
 		await p.getByRole('status').getByText('Progress imported from progress.json.').waitFor();
 		await p.goto(url(STEP));
@@ -189,7 +189,7 @@ test('Import says what it will replace and asks; Undo brings back exactly the pr
 	await page.goto(url('/'));
 	const before = await page.evaluate(() => localStorage.getItem('trace-tour:progress'));
 	const file = { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 1, steps: { [KEY]: { work: { files: { 'hello.ts': '// imported' }, savedAt: 1 }, passedAt: 2 }, 'context/child-of': { passedAt: 3 } } })) };
-	await page.locator('input[type=file]').setInputFiles(file);
+	await page.locator('input[type=file]:enabled').setInputFiles(file);
 	const dialog = page.getByRole('dialog', { name: 'Replace your progress with the one in other.json?' });
 	const row = (name: string) => dialog.getByRole('row', { name: new RegExp(name) }).innerText();
 	assert.match(await row('Steps with edits'), /1\s+1/);
@@ -197,7 +197,7 @@ test('Import says what it will replace and asks; Undo brings back exactly the pr
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await page.getByRole('status').getByText('Nothing was imported.').waitFor();
 	assert.equal(await page.evaluate(() => localStorage.getItem('trace-tour:progress')), before);
-	await page.locator('input[type=file]').setInputFiles(file);
+	await page.locator('input[type=file]:enabled').setInputFiles(file);
 	await dialog.getByRole('button', { name: 'Replace my progress' }).click();
 	await page.getByRole('status').getByText('Progress imported from other.json.').waitFor();
 	assert.equal(await savedStep(page), '// imported');

@@ -35,8 +35,10 @@ const expected: Record<string, { spans: number[]; records?: number; warn?: RegEx
 	'otlp-apiv3-any-value-types.json': { spans: [3] }
 };
 
+/** The import, once it is on: the page's script has taken over (a file set or dropped before would be lost). */
+const importInput = (page: Page) => page.getByLabel('Import traces').and(page.locator(':enabled'));
 async function importFile(page: Page, file: string) {
-	await page.getByLabel('Import traces').setInputFiles(file);
+	await importInput(page).setInputFiles(file);
 }
 const dd = (page: Page, label: string) => page.getByLabel(label, { exact: true }).first();
 const timeline = (page: Page) => page.getByRole('treegrid', { name: 'Trace timeline' });
@@ -374,7 +376,7 @@ test('a 10,000-deep chain stays usable: virtualised rows, scrolls to depth 10000
 
 test('dropping a file on the drop zone opens it', async ({ page, url, consoleErrors }) => {
 	await page.goto(url('/traces'));
-	await page.waitForTimeout(200);
+	await importInput(page).waitFor({ state: 'attached' });
 	const text = (await import('node:fs')).readFileSync(path.join(fixtureDir, 'zipkin2-skew.json'), 'utf8');
 	await page.evaluate((body) => {
 		const dt = new DataTransfer();
