@@ -206,6 +206,7 @@ export function inProcessBackend() {
 	/** the spans jaeger-agent received, as they came */
 	const records: SpanRecord[] = [];
 	return {
+		name: 'jaeger',
 		records,
 		async attach(network: Network, ctx?: HostContext): Promise<void> {
 			await api.init();

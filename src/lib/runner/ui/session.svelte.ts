@@ -134,7 +134,10 @@ export class RunSession {
 		];
 		// the traces it produced, read back through jaeger-query like any Jaeger UI, arrive with the
 		// result: the status never says Finished while the Traces tab still counts none
-		const traces = await this.runner.traces().catch(() => []);
+		const traces = await this.runner.traces().catch((e: unknown) => {
+			this.lines = [...this.lines, { service: 'runner', stream: 'err' as const, text: e instanceof Error ? e.message : String(e), time: result.timings.totalMs }];
+			return [];
+		});
 		if (gen !== this.#generation) return result;
 		this.traces = traces;
 		this.result = result;

@@ -13,6 +13,7 @@ export function pipelineFromFiles(files: Readonly<Record<string, string>>): { co
 	return r.ok ? { config: r.config } : { file, line: r.line, message: r.message };
 }
 import { applyStrategiesFile } from './sampling-file';
+import { DEFAULT_LIMITS, formatMs, within } from './limits';
 import { createBackendBatcher } from './backend-batch';
 
 /** spans per message when the page reads a run's traces */
@@ -25,6 +26,7 @@ const RUN_TRACES_PAGE_SPANS = 250;
  */
 
 export class BackendLink {
+	readonly name = 'jaeger';
 	#api: Comlink.Remote<BackendWorkerApi> | null = null;
 	#worker: Worker | null = null;
 	#started: Promise<unknown> | null = null;
@@ -74,7 +76,12 @@ export class BackendLink {
 	async runTraces(limit: number): Promise<Trace[]> {
 		if (!this.#runAttached) return [];
 		// a page per message: the capstone's 1,200 spans cloned in one message made an 80 ms task
-		return readRunTraces(await this.#start(), limit, RUN_TRACES_PAGE_SPANS);
+		const read = await within(
+			this.#start().then((api) => readRunTraces(api, limit, RUN_TRACES_PAGE_SPANS)),
+			DEFAULT_LIMITS.hostAnswerMs
+		);
+		if (!read.done) throw new Error(`jaeger-query did not answer within ${formatMs(DEFAULT_LIMITS.hostAnswerMs)}: the run's traces cannot be shown. If this happens again, reload the page.`);
+		return read.value;
 	}
 
 	/** The page's backend, listening on this run's network, its pipeline set up by the run's jaeger.yml and its sampling by sampling.json. */

@@ -4,6 +4,11 @@ export const DEFAULT_LIMITS = {
 	timeLimitMs: 5000,
 	/** closing tracers and delivering spans at the end */
 	flushLimitMs: 2000,
+	/**
+	 * how long the simulated Jaeger (its own worker) may take to set up a run or hand over its
+	 * spans: past it the run goes on without it, rather than waiting for good on a worker that died
+	 */
+	hostAnswerMs: 10_000,
 	/** how long a worker may take to answer a ping before it counts as stuck */
 	pingMs: 250,
 	maxConsoleLines: 1000,

@@ -19,6 +19,8 @@ import type { RunCallbacks, RunErrorKind, RunRequest, RunResult, ServiceErrorKin
  * the end, so startWorld needs to know nothing more about it.
  */
 export interface SimulatedHost {
+	/** as the Console names it when it does not answer */
+	readonly name: string;
 	attach(network: Network, ctx: HostContext): Promise<void>;
 	/** hand on what it buffered (the agent's spans to the collector) before the run's result */
 	flush(): Promise<void>;
@@ -34,6 +36,8 @@ export interface WorldDeps {
 	compiler: Pick<CompilerClient, 'compile' | 'onState'>;
 	pool: { take(n: number): ServiceLink[] };
 	hosts: SimulatedHost[];
+	/** DEFAULT_LIMITS.hostAnswerMs unless given (tests) */
+	hostAnswerMs?: number;
 }
 
 /** A run in progress: `stop()` ends it early (a new Run replaces it). */
@@ -60,6 +64,8 @@ interface World {
 	bundles: Record<string, Bundle>;
 	deadline: number;
 	limit: number;
+	/** the simulated hosts that started for this run */
+	hosts: SimulatedHost[];
 }
 
 /** Compile → start (network, hosts, servers) → run the clients → flush tracers and hosts → stop. */
@@ -150,14 +156,16 @@ async function compilePhase(run: RunState, deps: WorldDeps, req: RunRequest): Pr
 async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs: ServiceSpec[], bundles: Record<string, Bundle>, stopAll: () => void): Promise<World> {
 	run.phase('starting');
 	const limit = req.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs;
-	const deadline = performance.now() + limit;
 	const net = createNetwork({ links: req.links, maxRecords: DEFAULT_LIMITS.maxRecords, onRecord: run.cb.onRecord });
 	const ctx: HostContext = {
 		files: req.files,
 		print: (host, stream, text) => run.emit(host, stream, text),
 		fail: (host, message, at) => run.fail(host, 'configuration', { name: 'Error', message, stack: message, file: at?.file ?? null, line: at?.line ?? null, column: at ? 1 : null })
 	};
-	for (const h of deps.hosts) await h.attach(net, ctx);
+	const hosts: SimulatedHost[] = [];
+	for (const h of deps.hosts) if (await answered(run, deps, h, 'start', 'the run went on without it', h.attach(net, ctx))) hosts.push(h);
+	// the time limit is the learner's services': it starts once the world around them is up
+	const deadline = performance.now() + limit;
 	for (const s of specs) net.addHost(s.name);
 	const clients = new Set(pickClients(specs, (f) => bundles[f].exports).map((s) => s.file));
 	const handles = deps.pool.take(specs.length);
@@ -182,7 +190,7 @@ async function startPhase(run: RunState, deps: WorldDeps, req: RunRequest, specs
 		const host = createServiceHost(spec.name, handles[i], net, events, guard);
 		return { spec, handle: handles[i], host, client: clients.has(spec.file), end: null, status: null };
 	});
-	return { net, lives, bundles, deadline, limit };
+	return { net, lives, bundles, deadline, limit, hosts };
 }
 
 /**
@@ -289,8 +297,9 @@ async function flushPhase(run: RunState, world: World, deps: WorldDeps): Promise
 			})
 	);
 	if (!run.over) await within(world.net.idle(), DEFAULT_LIMITS.flushLimitMs);
-	// last attached first: a later host may send to an earlier one (the proxy's spans to the agent)
-	for (const h of [...deps.hosts].reverse()) await h.flush().catch(() => {});
+	// last attached first: a later host may send to an earlier one (the proxy's spans to the agent);
+	// one that did not start has nothing to hand over
+	for (const h of [...world.hosts].reverse()) await answered(run, deps, h, 'hand over its spans', 'the run ended without them', h.flush().catch(() => {}));
 	for (const h of deps.hosts) h.stop?.();
 	for (const l of world.lives) {
 		if (l.end === null) l.end = l.handle.stopped ? 'stopped' : l.host.ports().length ? 'serving' : 'finished';
@@ -299,6 +308,15 @@ async function flushPhase(run: RunState, world: World, deps: WorldDeps): Promise
 	}
 	run.timings.flushMs = run.now() - flushStart;
 	if (run.stopRequested) run.emit('runner', 'system', 'Run stopped.');
+}
+
+/** Waits for a simulated host, but not for good: one that does not answer in time is named in the Console and the run goes on. */
+async function answered(run: RunState, deps: WorldDeps, host: SimulatedHost, what: string, then: string, p: Promise<void>): Promise<boolean> {
+	const limit = deps.hostAnswerMs ?? DEFAULT_LIMITS.hostAnswerMs;
+	if ((await within(p, limit)).done) return true;
+	const message = `${host.name} did not ${what} within ${formatMs(limit)}; ${then}. If this happens again, reload the page.`;
+	run.fail(host.name, 'no answer', { name: 'Error', message, stack: message, file: null, line: null, column: null });
+	return false;
 }
 
 /**

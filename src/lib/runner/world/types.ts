@@ -32,7 +32,7 @@ export type ServiceErrorKind = (typeof SERVICE_ERROR_KINDS)[number];
  * messages, a crash, or running out of memory —, a simulated host refusing its configuration file,
  * or a program that ended with process.exit(status) and a status other than 0 (a failed command).
  */
-export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory' | 'configuration' | 'exit status';
+export type RunErrorKind = ServiceErrorKind | 'time limit' | 'request limit' | 'protocol' | 'message flood' | 'crash' | 'out of memory' | 'configuration' | 'exit status' | 'no answer';
 
 export interface RunError {
 	service: string;

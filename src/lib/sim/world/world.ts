@@ -18,6 +18,7 @@ export function createWorldHosts(kinds: readonly WorldHostKind[]) {
 		running = [];
 	};
 	return {
+		name: 'world',
 		async attach(network: Network, ctx: HostContext): Promise<void> {
 			stopAll();
 			for (const kind of kinds) {
