@@ -104,7 +104,8 @@ test('poisoned cache entries are never served: fresh visits get the real page an
 	await waitForOfflineReady(page);
 	// a visit the worker answers: it checks (and remembers) the page and its chunks
 	await page.reload();
-	await page.getByRole('button', { name: 'Run' }).waitFor();
+	// Run is on once the page's script has taken over, so its entry chunk is loaded (the prerendered button shows before)
+	await page.getByRole('button', { name: 'Run' }).and(page.locator(':enabled')).waitFor();
 	const chunk = await entryChunk(page);
 	assert.ok(chunk, 'the page loaded the SvelteKit entry chunk');
 	const real = { [STEP]: readFileSync(join(BUILD_DIR, `${STEP.slice(1)}.html`), 'utf8'), [chunk]: readFileSync(join(BUILD_DIR, chunk.slice(1)), 'utf8') };
